@@ -1,0 +1,150 @@
+// Runs anywhere (pure core).
+// THE API CONTRACT: every call and event the UI may use, in one place. The Electron main
+// process (IPC), the preload (contextBridge), the loopback web host (HTTP) and the renderer are
+// all checked against these types by the compiler, and every input is validated at runtime by
+// the validators below before a handler sees it.
+
+import type { Result } from '../result';
+import type { InspectOptions, InspectReport } from '../inspect/report';
+import type { SheetInfo, SourceFormat } from '../ingest/types';
+import type { Problem } from '../problems';
+import { COLUMN_TYPES } from '../inspect/report';
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  /** "electron" in the desktop app; "browser" when served by the loopback web host. */
+  mode: 'electron' | 'browser';
+  /** Folder where Mesh Desk keeps its data ($MESH_DESK_HOME or the platform default). */
+  dataDir: string;
+  /** Whether a native "Open file" dialog is available (Electron only). */
+  nativeDialogs: boolean;
+}
+
+/** A file the owner chose, registered with the host. Paths never cross to the renderer. */
+export interface SourceRef {
+  id: string;
+  name: string;
+  size: number;
+  modifiedAt?: string;
+}
+
+/** The quick first look at a file: its format and sheets, before any row is profiled. */
+export interface SourceOverview {
+  source: SourceRef;
+  format: SourceFormat;
+  encoding?: string;
+  delimiter?: string;
+  sheets: SheetInfo[];
+  problems: Problem[];
+}
+
+export interface InspectRequest extends InspectOptions {
+  /** Chosen by the caller so that it can cancel and match progress events. */
+  jobId: string;
+  sourceId: string;
+}
+
+export interface JobProgress {
+  jobId: string;
+  phase: 'opening' | 'reading' | 'done';
+  bytesDone: number;
+  bytesTotal: number;
+  rows: number;
+  sheet?: string;
+}
+
+/** Input and output of each call. */
+export interface ApiCalls {
+  'app.info': { input: Record<string, never>; output: AppInfo };
+  /** Opens the native file dialog (desktop only); null when the owner cancels. */
+  'source.pick': { input: Record<string, never>; output: SourceRef | null };
+  /** Detects the format and lists sheets with their sizes (fast: no rows profiled). */
+  'source.open': { input: { sourceId: string }; output: SourceOverview };
+  /** Reads, types and profiles a sheet (or all sheets), with progress events; cancellable. */
+  'inspect.run': { input: InspectRequest; output: InspectReport };
+  /** Cancels a running job; true when it was running. */
+  'job.cancel': { input: { jobId: string }; output: { cancelled: boolean } };
+}
+
+/** Events the host pushes to the UI. */
+export interface ApiEvents {
+  'job.progress': JobProgress;
+}
+
+export type CallName = keyof ApiCalls;
+export type EventName = keyof ApiEvents;
+export type CallInput<K extends CallName> = ApiCalls[K]['input'];
+export type CallOutput<K extends CallName> = ApiCalls[K]['output'];
+
+/** A file handed over by the UI (a DOM File satisfies it structurally). */
+export interface LocalFile {
+  readonly name: string;
+  readonly size: number;
+  readonly lastModified: number;
+}
+
+/**
+ * What the UI holds: in Electron the object the preload exposes as `window.meshDesk`, in the
+ * browser the HTTP client. Both implement exactly this.
+ */
+export interface MeshDeskApi {
+  call<K extends CallName>(name: K, input: CallInput<K>): Promise<Result<CallOutput<K>>>;
+  on<E extends EventName>(name: E, listener: (payload: ApiEvents[E]) => void): () => void;
+  /**
+   * Registers a dropped or chosen file with the host. Electron resolves its path in the
+   * preload; the browser uploads its bytes to the loopback host.
+   */
+  addLocalFile(file: LocalFile): Promise<Result<SourceRef>>;
+}
+
+/** Context every handler receives. */
+export interface CallContext {
+  /** Pushes an event to the caller's window or browser tab. */
+  emit<E extends EventName>(name: E, payload: ApiEvents[E]): void;
+}
+
+/** The one handler map, written once in the Node corner and served by every shell. */
+export type ApiHandlers = {
+  [K in CallName]: (input: CallInput<K>, ctx: CallContext) => Promise<Result<CallOutput<K>>>;
+};
+
+// ---- runtime validation of inputs (everything crossing IPC or HTTP is untrusted) ----
+
+type Validator<T> = (x: unknown) => x is T;
+
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isId = (x: unknown): x is string => typeof x === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(x);
+const isEmpty = (x: unknown): x is Record<string, never> => isObject(x) && Object.keys(x).length === 0;
+const optional = (x: unknown, test: (v: unknown) => boolean) => x === undefined || test(x);
+const onlyKeys = (x: Record<string, unknown>, keys: string[]) => Object.keys(x).every((k) => keys.includes(k));
+
+function isTypeOverrides(x: unknown): boolean {
+  if (!isObject(x)) return false;
+  return Object.entries(x).every(
+    ([k, v]) => /^\d{1,5}$/.test(k) && typeof v === 'string' && (COLUMN_TYPES as readonly string[]).includes(v),
+  );
+}
+
+export const inputValidators: { [K in CallName]: Validator<CallInput<K>> } = {
+  'app.info': isEmpty,
+  'source.pick': isEmpty,
+  'source.open': (x): x is CallInput<'source.open'> => isObject(x) && onlyKeys(x, ['sourceId']) && isId(x.sourceId),
+  'inspect.run': (x): x is InspectRequest =>
+    isObject(x) &&
+    onlyKeys(x, ['jobId', 'sourceId', 'sheet', 'headerRow', 'typeOverrides', 'previewRows']) &&
+    isId(x.jobId) &&
+    isId(x.sourceId) &&
+    optional(x.sheet, (v) => typeof v === 'string' && v.length <= 255) &&
+    optional(x.headerRow, (v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 1_048_576) &&
+    optional(x.previewRows, (v) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 100_000) &&
+    optional(x.typeOverrides, isTypeOverrides),
+  'job.cancel': (x): x is CallInput<'job.cancel'> => isObject(x) && onlyKeys(x, ['jobId']) && isId(x.jobId),
+};
+
+export const CALL_NAMES = Object.keys(inputValidators) as CallName[];
+export const EVENT_NAMES: readonly EventName[] = ['job.progress'];
+
+export function isCallName(x: unknown): x is CallName {
+  return typeof x === 'string' && (CALL_NAMES as string[]).includes(x);
+}
