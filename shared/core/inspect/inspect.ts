@@ -1,14 +1,27 @@
 // Runs anywhere (pure core).
-// PLACEHOLDER SIGNATURES — being implemented now; the orchestration lands in this file.
-import type { Result } from '../result';
-import type { ByteSource, SheetInfo, SourceFormat } from '../ingest/types';
+// The importer's entry points: a quick overview (format, sheets) and the full inspection
+// (header row, types, profile, problems) in one streaming pass per sheet. Everything that can
+// go wrong comes back as a Result in the owner's words; nothing is thrown across this line.
+
+import { ProblemCollector } from '../problems';
+import { fail, ok, throwIfCancelled, toAppError, type Result } from '../result';
+import { openSource } from '../ingest/open-source';
+import type { ByteSource, OpenedSource, SheetInfo, SourceFormat } from '../ingest/types';
 import type { Problem } from '../problems';
-import type { InspectOptions, InspectReport } from './report';
+import type { InspectOptions, InspectReport, SheetReport } from './report';
+import { inspectSheet } from './inspect-sheet';
+
+export interface InspectProgress {
+  bytesDone: number;
+  bytesTotal: number;
+  rows: number;
+  sheet?: string;
+}
 
 export interface InspectRunOptions extends InspectOptions {
   fileName: string;
   signal?: AbortSignal;
-  onProgress?: (p: { bytesDone: number; bytesTotal: number; rows: number; sheet?: string }) => void;
+  onProgress?: (p: InspectProgress) => void;
 }
 
 export interface Overview {
@@ -19,5 +32,77 @@ export interface Overview {
   problems: Problem[];
 }
 
-export declare function overviewFile(bytes: ByteSource, fileName: string, signal?: AbortSignal): Promise<Result<Overview>>;
-export declare function inspectFile(bytes: ByteSource, opts: InspectRunOptions): Promise<Result<InspectReport>>;
+export const DEFAULT_PREVIEW_ROWS = 10_000;
+
+/** Format and sheet list, without profiling any rows (fast even for a large workbook). */
+export async function overviewFile(bytes: ByteSource, fileName: string, signal?: AbortSignal): Promise<Result<Overview>> {
+  let source: OpenedSource | undefined;
+  try {
+    source = await openSource(bytes, fileName, signal);
+    const overview: Overview = { format: source.format, sheets: source.sheets, problems: [] };
+    if (source.encoding !== undefined) overview.encoding = source.encoding;
+    if (source.delimiter !== undefined) overview.delimiter = source.delimiter;
+    return ok(overview);
+  } catch (e) {
+    return { ok: false, error: toAppError(e) };
+  } finally {
+    await source?.close().catch(() => undefined);
+  }
+}
+
+/** Reads, types and profiles the chosen sheet (or every sheet) of a file. */
+export async function inspectFile(bytes: ByteSource, opts: InspectRunOptions): Promise<Result<InspectReport>> {
+  const started = Date.now();
+  const problems = new ProblemCollector();
+  let source: OpenedSource | undefined;
+  try {
+    source = await openSource(bytes, opts.fileName, opts.signal);
+    const chosen = chooseSheets(source.sheets, opts.sheet, opts.fileName);
+    if (!chosen.ok) return chosen;
+    const sheets: SheetReport[] = [];
+    let rowsSeen = 0;
+    for (const sheet of chosen.value) {
+      throwIfCancelled(opts.signal);
+      const done = rowsSeen;
+      const result = await inspectSheet(source, sheet, {
+        format: source.format,
+        headerRow: opts.headerRow,
+        typeOverrides: opts.typeOverrides,
+        previewRows: opts.previewRows ?? DEFAULT_PREVIEW_ROWS,
+        problems,
+        signal: opts.signal,
+        onProgress: opts.onProgress && ((p) => opts.onProgress!({ ...p, rows: done + p.rows, sheet: sheet.name })),
+      });
+      if (!result.ok) return result;
+      rowsSeen += result.value.rowsRead;
+      sheets.push(result.value.report);
+    }
+    if (rowsSeen === 0) {
+      const what = source.format === 'csv' ? 'text' : 'cells with values';
+      return fail('file.no-rows', `"${opts.fileName}" is not empty, but Mesh Desk found no ${what} in it${opts.sheet ? ` (sheet "${opts.sheet}")` : ''}. Check that you chose the right file and sheet, or save it again from your spreadsheet program.`);
+    }
+    const report: InspectReport = {
+      file: opts.fileName,
+      format: source.format,
+      sheetList: source.sheets,
+      sheets,
+      problems: problems.list(),
+      elapsedMs: Date.now() - started,
+    };
+    if (source.encoding !== undefined) report.encoding = source.encoding;
+    if (source.delimiter !== undefined) report.delimiter = source.delimiter;
+    return ok(report);
+  } catch (e) {
+    return { ok: false, error: toAppError(e) };
+  } finally {
+    await source?.close().catch(() => undefined);
+  }
+}
+
+function chooseSheets(all: SheetInfo[], wanted: string | undefined, fileName: string): Result<SheetInfo[]> {
+  if (wanted === undefined) return ok(all);
+  const exact = all.find((s) => s.name === wanted) ?? all.find((s) => s.name.toLowerCase() === wanted.toLowerCase());
+  if (exact) return ok([exact]);
+  const names = all.map((s) => `"${s.name}"`).join(', ');
+  return fail('sheet.not-found', `"${fileName}" has no sheet called "${wanted}". Its sheets are: ${names}.`);
+}

@@ -1,0 +1,65 @@
+// Node only. `mesh-desk inspect <file> [--sheet NAME] [--header-row N] [--json]`.
+
+import { parseArgs } from 'node:util';
+import { basename } from 'node:path';
+import { inspectFile } from '../../core/inspect/inspect';
+import { openFileByteSource } from '../files/file-byte-source';
+import { toAppError } from '../../core/result';
+import { formatInspectText } from './format-inspect-text';
+import { toInspectJson } from './inspect-json';
+
+export async function runInspect(args: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        sheet: { type: 'string' },
+        'header-row': { type: 'string' },
+        json: { type: 'boolean', default: false },
+      },
+    });
+  } catch (e) {
+    return usageError((e as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1) return usageError('inspect needs exactly one file, e.g. "mesh-desk inspect sales.xlsx".');
+  let headerRow: number | undefined;
+  if (values['header-row'] !== undefined) {
+    headerRow = Number(values['header-row']);
+    if (!Number.isInteger(headerRow) || headerRow < 1) return usageError(`--header-row must be a row number (1, 2, 3 …), not "${values['header-row']}".`);
+  }
+  const path = positionals[0]!;
+  const fileName = basename(path);
+
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  process.once('SIGINT', onSigint);
+  try {
+    const bytes = await openFileByteSource(path, fileName);
+    try {
+      const result = await inspectFile(bytes, { fileName, sheet: values.sheet, headerRow, signal: controller.signal, previewRows: 0 });
+      if (!result.ok) return unreadable(fileName, result.error.message);
+      if (values.json) process.stdout.write(`${JSON.stringify(toInspectJson(result.value))}\n`);
+      else process.stdout.write(formatInspectText(result.value));
+      return 0;
+    } finally {
+      await bytes.close();
+    }
+  } catch (e) {
+    return unreadable(fileName, toAppError(e).message);
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+}
+
+function unreadable(fileName: string, message: string): number {
+  process.stderr.write(`mesh-desk: cannot read ${fileName}: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
+  return 2;
+}
+
+function usageError(message: string): number {
+  process.stderr.write(`mesh-desk: ${message}\n`);
+  return 2;
+}

@@ -1,0 +1,32 @@
+// Node only. The command-line shell over the core: parses arguments, runs one command,
+// returns the exit code. Commands print results on stdout and reasons on stderr.
+
+import { runInspect } from './inspect-command';
+
+export const EXIT = { ok: 0, blocked: 1, unreadable: 2 } as const;
+
+const USAGE = `Usage: mesh-desk <command> [options]
+
+Commands:
+  inspect <file> [--sheet NAME] [--header-row N] [--json]
+      Read a CSV or Excel file and print its sheets, columns with their types,
+      the profile of each column and the problems found.
+
+Exit codes: 0 read, 2 unreadable input or wrong usage (with a one-line reason).`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'inspect':
+      return runInspect(rest);
+    case undefined:
+    case '-h':
+    case '--help':
+    case 'help':
+      process.stdout.write(`${USAGE}\n`);
+      return command === undefined ? EXIT.unreadable : EXIT.ok;
+    default:
+      process.stderr.write(`mesh-desk: unknown command "${command}". Run "mesh-desk --help" to see the commands.\n`);
+      return EXIT.unreadable;
+  }
+}
