@@ -1,8 +1,6 @@
 // Node only. The command-line shell over the core: parses arguments, runs one command,
 // returns the exit code. Commands print results on stdout and reasons on stderr.
 
-import { runInspect } from './inspect-command';
-
 export const EXIT = { ok: 0, blocked: 1, unreadable: 2 } as const;
 
 const USAGE = `Usage: mesh-desk <command> [options]
@@ -18,7 +16,8 @@ export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'inspect':
-      return runInspect(rest);
+      // Loaded on demand: `--help` stays instant and needs none of the readers.
+      return (await import('./inspect-command')).runInspect(rest);
     case undefined:
     case '-h':
     case '--help':

@@ -1,0 +1,50 @@
+// Browser (renderer). Column types in the owner's words, with the technical name kept for hints.
+
+import type { ColumnType } from '../../../shared/core/inspect/report';
+import { COLUMN_TYPES } from '../../../shared/core/inspect/report';
+
+const LABELS: Record<ColumnType, string> = {
+  integer: 'Whole number',
+  number: 'Decimal number',
+  boolean: 'Yes/No',
+  date: 'Date',
+  datetime: 'Date and time',
+  text: 'Text',
+};
+
+const EXAMPLES: Record<ColumnType, string> = {
+  integer: 'e.g. 42 or -7',
+  number: 'e.g. 3.50 or 1,200.75',
+  boolean: 'e.g. yes/no, true/false',
+  date: 'e.g. 2025-03-31',
+  datetime: 'e.g. 2025-03-31 14:05',
+  text: 'any words or codes',
+};
+
+export function typeLabel(type: ColumnType): string {
+  return LABELS[type];
+}
+
+/** Hint shown on hover and read by screen readers: the example and the technical name. */
+export function typeHint(type: ColumnType): string {
+  return `${LABELS[type]} (${EXAMPLES[type]}). Technical name: ${type}.`;
+}
+
+export interface TypeOption {
+  value: ColumnType;
+  label: string;
+  hint: string;
+}
+
+/** Options for a column's type picker; the inferred type is marked "(detected)". */
+export function typeOptions(inferred: ColumnType): TypeOption[] {
+  return COLUMN_TYPES.map((value) => ({
+    value,
+    label: value === inferred ? `${LABELS[value]} (detected)` : LABELS[value],
+    hint: typeHint(value),
+  }));
+}
+
+export function isColumnType(x: string): x is ColumnType {
+  return (COLUMN_TYPES as readonly string[]).includes(x);
+}
