@@ -18,6 +18,7 @@ export default defineConfig({
   oxc: { jsx: { runtime: 'automatic' } },
   test: {
     dir: repoRoot,
+    reporters: ['default', './test/summary-reporter.ts'],
     projects: [
       {
         extends: true,

@@ -38,10 +38,16 @@ export function percent(done: number, total: number): number {
   return Math.max(0, Math.min(100, Math.floor((done / total) * 100)));
 }
 
-/** "Sales — 1,204 rows × 12 columns", "Notes (hidden) — 3 rows × 1 column", "Old — size not known". */
-export function sheetLabel(sheet: SheetInfo): string {
+/**
+ * "Sales — 1,204 rows × 12 columns", "Notes (hidden) — 3 rows × 1 column". A CSV's size is only
+ * known once it has been read: then the measured data rows and columns are shown instead.
+ */
+export function sheetLabel(sheet: SheetInfo, measured?: { rows: number; columns: number }): string {
   const name = sheet.hidden ? `${sheet.name} (hidden)` : sheet.name;
-  if (sheet.rowCount === undefined && sheet.columnCount === undefined) return `${name} — size not known yet`;
+  if (sheet.rowCount === undefined && sheet.columnCount === undefined) {
+    if (measured) return `${name} — ${plural(measured.rows, 'row')} × ${plural(measured.columns, 'column')}`;
+    return `${name} — size known after reading`;
+  }
   const rows = sheet.rowCount === undefined ? 'rows not known' : plural(sheet.rowCount, 'row');
   const cols = sheet.columnCount === undefined ? 'columns not known' : plural(sheet.columnCount, 'column');
   return `${name} — ${rows} × ${cols}`;

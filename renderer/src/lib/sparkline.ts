@@ -56,9 +56,21 @@ function boundText(type: ColumnType, v: number): string {
   return Number.isInteger(v) ? formatCount(v) : String(Math.round(v * 1000) / 1000);
 }
 
+/**
+ * True when no value repeats among the filled cells (an id or a name column): bars of the
+ * "most common" values would all be equal and say nothing.
+ */
+export function allDifferent(col: Pick<ColumnProfile, 'histogram' | 'top' | 'filled' | 'distinct'>): boolean {
+  if (col.histogram && col.histogram.counts.length > 0) return false;
+  return col.filled > 1 && col.distinct >= col.filled && col.top.every((t) => t.count <= 1);
+}
+
 /** Words for the sparkline's hint: "Values from 3 to 1,200" or the most common values. */
-export function distributionText(col: Pick<ColumnProfile, 'type' | 'histogram' | 'top' | 'filled'>): string {
+export function distributionText(col: Pick<ColumnProfile, 'type' | 'histogram' | 'top' | 'filled'> & { distinct?: number }): string {
   if (col.filled === 0) return 'No values: every cell in this column is empty.';
+  if (col.distinct !== undefined && allDifferent({ ...col, distinct: col.distinct })) {
+    return `All ${formatCount(col.filled)} values are different, like an ID or a name.`;
+  }
   if (col.histogram && col.histogram.counts.length > 0) {
     return `Spread of values from ${boundText(col.type, col.histogram.min)} to ${boundText(col.type, col.histogram.max)}.`;
   }

@@ -2,15 +2,7 @@
 
 import type { ColumnType } from '../../../shared/core/inspect/report';
 import { COLUMN_TYPES } from '../../../shared/core/inspect/report';
-
-const LABELS: Record<ColumnType, string> = {
-  integer: 'Whole number',
-  number: 'Decimal number',
-  boolean: 'Yes/No',
-  date: 'Date',
-  datetime: 'Date and time',
-  text: 'Text',
-};
+import { TYPE_LABELS as LABELS } from '../../../shared/core/inspect/type-labels';
 
 const EXAMPLES: Record<ColumnType, string> = {
   integer: 'e.g. 42 or -7',
@@ -36,11 +28,15 @@ export interface TypeOption {
   hint: string;
 }
 
-/** Options for a column's type picker; the inferred type is marked "(detected)". */
-export function typeOptions(inferred: ColumnType): TypeOption[] {
+/**
+ * Options for a column's type picker. Once the owner has picked another type, the inferred one
+ * is marked "(detected)" so the way back is obvious; while the inferred type is selected the
+ * mark is left out because the closed picker would cut it off in a narrow column.
+ */
+export function typeOptions(inferred: ColumnType, selected: ColumnType = inferred): TypeOption[] {
   return COLUMN_TYPES.map((value) => ({
     value,
-    label: value === inferred ? `${LABELS[value]} (detected)` : LABELS[value],
+    label: value === inferred && selected !== inferred ? `${LABELS[value]} (detected)` : LABELS[value],
     hint: typeHint(value),
   }));
 }

@@ -9,11 +9,12 @@ import { progress } from './progress';
 
 const BATCH_ROWS = 10_000;
 
-export async function writeBenchCsv(path: string, rows: number, label = 'generating CSV'): Promise<void> {
+/** `label: false` writes silently (tests); otherwise progress goes to stderr under that label. */
+export async function writeBenchCsv(path: string, rows: number, label: string | false = 'generating CSV'): Promise<void> {
   const out = createWriteStream(path, { highWaterMark: 1 << 20 });
   const failed = new Promise<never>((_, reject) => out.once('error', reject));
   const next = sampleRows();
-  const shown = progress(label, rows);
+  const shown = label === false ? { update() {}, finish() {} } : progress(label, rows);
   const write = async (text: string): Promise<void> => {
     if (!out.write(text)) await Promise.race([once(out, 'drain'), failed]);
   };

@@ -17,6 +17,14 @@ function cut(text: string, max: number): string {
   return text.length <= max ? text : text.slice(0, max).replace(/[\ud800-\udbff]$/, '');
 }
 
+/** Shortens a file name to `max` units, keeping a short extension (readers rely on it). */
+function shorten(name: string, max: number): string {
+  if (name.length <= max) return name;
+  const dot = name.lastIndexOf('.');
+  const ext = dot > 0 && name.length - dot <= 16 ? name.slice(dot) : '';
+  return cut(name.slice(0, name.length - ext.length), max - ext.length).replace(/[.\s]+$/, '') + ext;
+}
+
 /** The last path component of a name as sent by any browser or OS ("C:\a\b.csv" → "b.csv"). */
 function lastComponent(name: string): string {
   const parts = name.split(/[\\/]/);
@@ -28,7 +36,7 @@ function lastComponent(name: string): string {
  * control characters (including bidi overrides that could disguise the extension).
  */
 export function displayUploadName(name: string): string {
-  const clean = cut(lastComponent(name).replace(CONTROL_CHARS, '').trim(), MAX_DISPLAY_NAME);
+  const clean = shorten(lastComponent(name).replace(CONTROL_CHARS, '').trim(), MAX_DISPLAY_NAME);
   return clean === '' || clean === '.' || clean === '..' ? 'upload' : clean;
 }
 
@@ -45,10 +53,5 @@ export function sanitizeUploadName(name: string): string {
     .replace(/[.\s]+$/, '');
   if (clean === '') clean = 'upload';
   if (WINDOWS_RESERVED.test(clean)) clean = `_${clean}`;
-  if (clean.length > MAX_STORED_NAME) {
-    const dot = clean.lastIndexOf('.');
-    const ext = dot > 0 && clean.length - dot <= 16 ? clean.slice(dot) : '';
-    clean = cut(clean, MAX_STORED_NAME - ext.length).replace(/[.\s]+$/, '') + ext;
-  }
-  return clean;
+  return shorten(clean, MAX_STORED_NAME);
 }

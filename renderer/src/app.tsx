@@ -1,0 +1,54 @@
+// Browser (renderer). The shell: top bar, messages, and the current screen.
+
+import { useEffect } from 'react';
+import { ErrorBanner, NoticeBanner } from './components/error-banner';
+import { Logo } from './components/logo';
+import { HomeScreen } from './screens/home-screen';
+import { ImportScreen } from './screens/import-screen';
+import { useActions, useImport } from './state/store-context';
+
+export function App() {
+  const actions = useActions();
+  const screen = useImport((s) => s.screen);
+  const error = useImport((s) => s.error);
+  const errorFile = useImport((s) => s.errorFile);
+  const notice = useImport((s) => s.notice);
+  const mode = useImport((s) => s.appInfo?.mode);
+
+  useEffect(() => {
+    void actions.loadAppInfo();
+  }, [actions]);
+
+  useEffect(() => {
+    // A file dropped outside the drop zone would otherwise make the browser navigate to it.
+    const stop = (e: DragEvent) => {
+      if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
+    };
+    window.addEventListener('dragover', stop);
+    window.addEventListener('drop', stop);
+    return () => {
+      window.removeEventListener('dragover', stop);
+      window.removeEventListener('drop', stop);
+    };
+  }, []);
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="app-bar">
+        <div className="brand">
+          <Logo />
+          <span className="brand-name">Mesh Desk</span>
+        </div>
+        {mode === 'browser' && <span className="mode-tag" title="Mesh Desk is running in your web browser on this computer only.">In your browser</span>}
+      </header>
+      <main id="main" className="main" tabIndex={-1}>
+        {error && <ErrorBanner error={error} fileName={errorFile} onDismiss={actions.dismissError} />}
+        {notice && <NoticeBanner text={notice} onDismiss={actions.dismissNotice} />}
+        {screen === 'home' ? <HomeScreen /> : <ImportScreen />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+// Browser (renderer). Entry point: connects to Mesh Desk (preload or loopback host) and mounts.
+
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { getApi } from './api/get-api';
+import { App } from './app';
+import { createImportStore } from './state/import-store';
+import { StoreProvider } from './state/store-context';
+import './styles/base.css';
+import './styles/controls.css';
+import './styles/home.css';
+import './styles/import.css';
+import './styles/grid.css';
+import './styles/problems.css';
+
+const store = createImportStore(getApi());
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <StoreProvider store={store}>
+        <App />
+      </StoreProvider>
+    </StrictMode>,
+  );
+}

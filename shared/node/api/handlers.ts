@@ -1,0 +1,94 @@
+// Node only.
+// THE handler map of the API contract, written once: Electron main serves it over IPC and the
+// loopback web host over HTTP. Inputs arrive already validated (dispatch.ts); heavy work goes to
+// worker threads through the JobRunner so neither shell's main thread ever blocks on a file.
+
+import type { ApiHandlers, JobProgress, SourceRef, SourceOverview } from '../../core/api/contract';
+import { fail, ok, type Result } from '../../core/result';
+import type { JobRunner } from '../jobs/job-runner';
+import { runFileTask } from '../jobs/tasks';
+import type { SourceRegistry, RegisteredSource } from '../sources/source-registry';
+
+export interface HandlerDeps {
+  mode: 'electron' | 'browser';
+  version: string;
+  dataDir: string;
+  sources: SourceRegistry;
+  jobs: JobRunner;
+  /** The native "Open file" dialog (Electron); returns a path, or null when the owner cancels. */
+  pickFile?: () => Promise<string | null>;
+}
+
+const unknownSource = (): Result<never> =>
+  fail(
+    'source.unknown',
+    'Mesh Desk no longer has that file open (perhaps the app was restarted). Add the file again.',
+  );
+
+export function createHandlers(deps: HandlerDeps): ApiHandlers {
+  const { sources, jobs } = deps;
+  const find = (id: string): RegisteredSource | undefined => sources.get(id);
+
+  return {
+    async 'app.info'() {
+      return ok({
+        name: 'Mesh Desk',
+        version: deps.version,
+        mode: deps.mode,
+        dataDir: deps.dataDir,
+        nativeDialogs: deps.pickFile !== undefined,
+      });
+    },
+
+    async 'source.pick'() {
+      if (!deps.pickFile) {
+        return fail(
+          'not-available',
+          'Choosing a file with a dialog only works in the desktop app. Drag your file onto this window, or use the "Add file" button.',
+        );
+      }
+      const path = await deps.pickFile();
+      if (path === null) return ok<SourceRef | null>(null);
+      return ok<SourceRef | null>(await sources.addPath(path));
+    },
+
+    async 'source.open'({ sourceId }) {
+      const entry = find(sourceId);
+      if (!entry) return unknownSource();
+      // Even the first look can be slow (a big xlsx must be unzipped): it runs in a worker.
+      const overview = await runFileTask(jobs, 'overview', { path: entry.path, fileName: entry.ref.name });
+      if (!overview.ok) return overview;
+      return ok<SourceOverview>({ source: entry.ref, ...overview.value });
+    },
+
+    async 'inspect.run'(input, ctx) {
+      const { jobId, sourceId, ...options } = input;
+      const entry = find(sourceId);
+      if (!entry) return unknownSource();
+      const bytesTotal = entry.ref.size;
+      const progress = (p: Omit<JobProgress, 'jobId'>) => ctx.emit('job.progress', { jobId, ...p });
+      progress({ phase: 'opening', bytesDone: 0, bytesTotal, rows: 0 });
+      let last = { bytesDone: 0, bytesTotal, rows: 0 };
+      const result = await runFileTask(
+        jobs,
+        'inspect',
+        { path: entry.path, fileName: entry.ref.name, options },
+        {
+          jobId,
+          onProgress: (p) => {
+            last = { bytesDone: p.bytesDone, bytesTotal: p.bytesTotal, rows: p.rows };
+            progress({ phase: 'reading', ...p });
+          },
+        },
+      );
+      // Always tell the UI the job ended (success, failure or cancel) so no spinner is left.
+      if (result.ok) last = { bytesDone: bytesTotal, bytesTotal, rows: result.value.sheets.reduce((n, s) => n + s.rows, 0) };
+      progress({ phase: 'done', ...last });
+      return result;
+    },
+
+    async 'job.cancel'({ jobId }) {
+      return ok({ cancelled: jobs.cancel(jobId) });
+    },
+  } satisfies ApiHandlers;
+}

@@ -1,0 +1,70 @@
+// Node only (bench tooling).
+// One measurement in this (fresh) process: `child.mjs <kind> <file>`. Prints exactly one
+// JSON line on stdout — {kind, file, bytes, rows, seconds, cpuSeconds, mbps, peakRssMb, detail?} on
+// success, {kind, file, error: {code, message}} on failure — so the parent never has to
+// guess. Time covers the work only, not Node's start-up or module loading.
+
+import { stat } from 'node:fs/promises';
+import { MEASURE_KINDS, NotReadyError, prepare, type MeasureKind } from './measures';
+import { peakRssMb } from './peak-rss';
+
+export interface ChildSuccess {
+  kind: MeasureKind;
+  file: string;
+  bytes: number;
+  rows: number;
+  seconds: number;
+  /** CPU time (user + system, all threads) of the work: less disturbed than `seconds` when
+   * other processes compete for the CPU. */
+  cpuSeconds: number;
+  /** 10^6 bytes per second of file read. */
+  mbps: number;
+  peakRssMb: number;
+  detail?: string;
+}
+
+export interface ChildFailure {
+  kind: string;
+  file: string;
+  error: { code: 'not-ready' | 'failed' | 'usage'; message: string };
+}
+
+export type ChildReport = ChildSuccess | ChildFailure;
+
+export async function main(argv: string[]): Promise<number> {
+  const [kind = '', file = ''] = argv;
+  if (!(MEASURE_KINDS as readonly string[]).includes(kind) || !file) {
+    return emit({ kind, file, error: { code: 'usage', message: `usage: child.mjs <${MEASURE_KINDS.join('|')}> <file>` } }, 2);
+  }
+  try {
+    const bytes = (await stat(file)).size;
+    const run = await prepare(kind as MeasureKind);
+    const cpuStart = process.cpuUsage();
+    const started = performance.now();
+    const measured = await run(file);
+    const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuStart);
+    const report: ChildSuccess = {
+      kind: kind as MeasureKind,
+      file,
+      bytes,
+      rows: measured.rows,
+      seconds,
+      cpuSeconds: (cpu.user + cpu.system) / 1e6,
+      mbps: bytes / 1e6 / seconds,
+      peakRssMb: peakRssMb(),
+    };
+    if (measured.detail !== undefined) report.detail = measured.detail;
+    return emit(report, 0);
+  } catch (e) {
+    const code = e instanceof NotReadyError ? 'not-ready' : 'failed';
+    // A stack helps when our code breaks; "not ready yet" needs no stack.
+    const message = e instanceof NotReadyError ? e.message : e instanceof Error ? (e.stack ?? e.message) : String(e);
+    return emit({ kind, file, error: { code, message } }, code === 'not-ready' ? 3 : 1);
+  }
+}
+
+function emit(report: ChildReport, exitCode: number): number {
+  process.stdout.write(`${JSON.stringify(report)}\n`);
+  return exitCode;
+}

@@ -1,0 +1,123 @@
+// Node only (bench tooling). `npm run bench`: generates the bench files once, measures each
+// reader in fresh child processes, and prints the figures against the targets.
+
+import { createReadStream } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { availableParallelism, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { USAGE, parseBenchArgs, type BenchArgs } from './args';
+import type { ChildReport } from './child-main';
+import { bundleChild } from './bundle-child';
+import { formatProfileSummary, summarizeNewestProfile } from './cpu-profile-summary';
+import { DEFAULT_BENCH_DIR, ensureBenchFile, type BenchFile } from './fixtures';
+import { formatJsonLines, formatTable } from './format';
+import type { MeasureKind } from './measures';
+import { runChild } from './run-child';
+import { evaluateTargets, summarize, TARGETS } from './summary';
+
+interface Spec {
+  name: string;
+  kind: MeasureKind;
+  file: BenchFile;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let args: BenchArgs;
+  try {
+    args = parseBenchArgs(argv);
+  } catch (e) {
+    process.stderr.write(`bench: ${(e as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (args.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+
+  const csvRows = args.quick ? 100_000 : 1_000_000;
+  const csv = await ensureBenchFile('csv', csvRows);
+  const prefix = await ensureBenchFile('csv', csvRows / 4);
+  const xlsx = await ensureBenchFile('xlsx', 100_000);
+  // Read each file once so the first timed run does not pay for a cold disk and later ones not.
+  for (const f of [csv, prefix, xlsx]) await warm(f.path);
+
+  let entry: string | undefined;
+  if (args.bundled) {
+    try {
+      entry = await bundleChild(DEFAULT_BENCH_DIR);
+    } catch (e) {
+      process.stderr.write(`bench: could not bundle the measurement child (${(e as Error).message.split('\n')[0]}). Run without --bundled.\n`);
+      return 2;
+    }
+  }
+
+  const specs: Spec[] = [
+    { name: args.bundled ? 'node baseline (bundled)' : 'node + tsx baseline', kind: 'baseline', file: csv },
+    { name: 'papaparse bare', kind: 'papaparse', file: csv },
+    { name: 'inspect csv', kind: 'inspect', file: csv },
+    { name: `inspect csv ${csvRows / 4000}k`, kind: 'inspect', file: prefix },
+    { name: 'inspect xlsx', kind: 'inspect', file: xlsx },
+    { name: 'exceljs streaming read', kind: 'exceljs', file: xlsx },
+  ];
+  const profileDir = (s: Spec) => join(DEFAULT_BENCH_DIR, 'profiles', s.name.replace(/[^a-z0-9]+/gi, '-'));
+  if (args.cpuProf) {
+    for (const s of specs) {
+      await rm(profileDir(s), { recursive: true, force: true });
+      await mkdir(profileDir(s), { recursive: true });
+    }
+  }
+
+  const loadBefore = loadavg()[0]!;
+  // Runs are interleaved (every measurement once, then again) so drift in machine speed
+  // hits papaparse and inspect alike and their ratio stays fair.
+  const reports: ChildReport[][] = specs.map(() => []);
+  for (let run = 1; run <= args.runs; run++) {
+    for (const [i, spec] of specs.entries()) {
+      const previous = reports[i]!;
+      if (previous.some((r) => 'error' in r)) continue; // already broken: do not wait for it again
+      const nodeArgs = args.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profileDir(spec)}`] : [];
+      process.stderr.write(`run ${run}/${args.runs}  ${spec.name} … `);
+      const report = await runChild(spec.kind, spec.file.path, { nodeArgs, entry });
+      previous.push(report);
+      process.stderr.write(`${describe(report)}\n`);
+    }
+  }
+
+  const summaries = specs.map((s, i) => summarize(s.name, s.kind, reports[i]!));
+  const [, papaparse, inspectCsv, inspectCsvPrefix, inspectXlsx] = summaries;
+  if (inspectCsv!.mbps !== undefined && papaparse!.mbps !== undefined) inspectCsv!.ratio = inspectCsv!.mbps / papaparse!.mbps;
+  if (inspectCsv!.cpuSeconds && papaparse!.cpuSeconds) inspectCsv!.cpuRatio = papaparse!.cpuSeconds / inspectCsv!.cpuSeconds;
+  const targets = evaluateTargets({ papaparse: papaparse!, inspectCsv: inspectCsv!, inspectCsvPrefix: inspectCsvPrefix!, inspectXlsx: inspectXlsx! });
+  const big = inspectCsv!.peakRssMb;
+  const small = inspectCsvPrefix!.peakRssMb;
+  const flat = {
+    ratio: big !== undefined && small !== undefined ? big / small : undefined,
+    peakRssMb: big,
+    pass: big !== undefined && small !== undefined ? big / small - 1 <= TARGETS.flatGrowth : undefined,
+  };
+  const load = { cpus: availableParallelism(), before: loadBefore, after: loadavg()[0]! };
+  const outcome = { runs: args.runs, quick: args.quick, bundled: args.bundled, load, files: [csv, prefix, xlsx], summaries, targets, flat };
+  process.stdout.write(args.json ? formatJsonLines(outcome) : formatTable(outcome));
+
+  if (args.cpuProf) {
+    for (const s of specs) {
+      const summary = await summarizeNewestProfile(profileDir(s));
+      if (summary) process.stderr.write(`\n${formatProfileSummary(s.name, summary)}`);
+    }
+    process.stderr.write(`\nProfiles (open in Chrome DevTools → Performance): ${join(DEFAULT_BENCH_DIR, 'profiles')}\n`);
+  }
+  const allMet = targets.every((t) => t.status === 'PASS');
+  return args.strict && !allMet ? 1 : 0;
+}
+
+function describe(r: ChildReport): string {
+  if ('error' in r) return r.error.code === 'not-ready' ? 'not ready' : 'FAILED';
+  const speed = r.kind === 'baseline' ? '' : `${r.seconds.toFixed(2)} s, ${r.mbps.toFixed(1)} MB/s, `;
+  return `${speed}${r.peakRssMb.toFixed(0)} MB peak`;
+}
+
+async function warm(path: string): Promise<void> {
+  for await (const _ of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    // Reading is the point; the bytes are dropped.
+  }
+}

@@ -1,0 +1,41 @@
+// Node only (the entry module of an inspect worker thread).
+// Runs the core's overview and inspect on a file opened here, in the worker, so parsing a
+// large workbook never blocks the main process (Electron's UI, or the web host's requests).
+// Loaded by worker-entry.mjs under tsx, or bundled as its own entry for the Electron build.
+
+import { fail } from '../../core/result';
+import { inspectFile, overviewFile } from '../../core/inspect/inspect';
+import { openFileByteSource } from '../files/file-byte-source';
+import { serveTasks } from './worker-host';
+import type { InspectTaskPayload, OverviewTaskPayload } from './tasks';
+
+function isFilePayload(x: unknown): x is OverviewTaskPayload {
+  if (typeof x !== 'object' || x === null) return false;
+  const p = x as Record<string, unknown>;
+  return typeof p.path === 'string' && typeof p.fileName === 'string';
+}
+
+const badPayload = () => fail('internal', 'Mesh Desk started a job without saying which file to read. Please report this.');
+
+serveTasks({
+  async overview(payload, { signal }) {
+    if (!isFilePayload(payload)) return badPayload();
+    const bytes = await openFileByteSource(payload.path, payload.fileName);
+    try {
+      return await overviewFile(bytes, payload.fileName, signal);
+    } finally {
+      await bytes.close();
+    }
+  },
+
+  async inspect(payload, { signal, progress }) {
+    if (!isFilePayload(payload)) return badPayload();
+    const { path, fileName, options } = payload as InspectTaskPayload;
+    const bytes = await openFileByteSource(path, fileName);
+    try {
+      return await inspectFile(bytes, { ...options, fileName, signal, onProgress: progress });
+    } finally {
+      await bytes.close();
+    }
+  },
+});

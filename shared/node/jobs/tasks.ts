@@ -1,0 +1,35 @@
+// Node only (types shared by the job runner's callers and the inspect worker).
+// The heavy tasks that run off the main thread, by name, with their payloads and outputs.
+
+import type { InspectOptions, InspectReport } from '../../core/inspect/report';
+import type { Overview } from '../../core/inspect/inspect';
+import type { Result } from '../../core/result';
+import type { JobRunner, RunOptions } from './job-runner';
+
+export interface OverviewTaskPayload {
+  /** Absolute path of the file (stays inside the host; workers are part of it). */
+  path: string;
+  /** The name the owner knows the file by (used in messages and to tell CSV from XLSX). */
+  fileName: string;
+}
+
+export interface InspectTaskPayload extends OverviewTaskPayload {
+  options: InspectOptions;
+}
+
+export interface FileTasks {
+  overview: { payload: OverviewTaskPayload; output: Overview };
+  inspect: { payload: InspectTaskPayload; output: InspectReport };
+}
+
+export type FileTaskName = keyof FileTasks;
+
+/** Runs one of the file tasks in a worker, typed by its name. */
+export function runFileTask<K extends FileTaskName>(
+  jobs: JobRunner,
+  task: K,
+  payload: FileTasks[K]['payload'],
+  opts: RunOptions = {},
+): Promise<Result<FileTasks[K]['output']>> {
+  return jobs.run<FileTasks[K]['output']>(task, payload, opts);
+}

@@ -1,0 +1,94 @@
+// Node only.
+// Browser mode in one call: source registry + job runner + the shared handlers + the loopback
+// web host. Used by `npm start` where no Electron runtime exists, and by the tests, which start
+// the whole host in-process.
+
+import { readFile } from 'node:fs/promises';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createHandlers } from '../api/handlers';
+import { JobRunner } from '../jobs/job-runner';
+import { openSourceRegistry } from '../sources/source-registry';
+import { startWebHost } from './web-host';
+
+export interface BrowserModeOptions {
+  /** Mesh Desk's data folder (uploads go under it). */
+  dataDir: string;
+  /** The built renderer (build/renderer/). */
+  staticDir: string;
+  port?: number;
+  token?: string;
+  /** Shown in app.info; default: the version in package.json. */
+  version?: string;
+  /** Worker start file for jobs (default: worker-entry.mjs, which runs the TypeScript via tsx). */
+  workerUrl?: URL | string;
+  maxUploadBytes?: number;
+  maxConcurrentJobs?: number;
+}
+
+export interface BrowserModeHost {
+  /** Open this: http://127.0.0.1:<port>/#token=<token>. */
+  url: string;
+  origin: string;
+  port: number;
+  token: string;
+  dataDir: string;
+  /** Exposed so tests can see that cancelled jobs leave no thread behind. */
+  jobs: JobRunner;
+  close(): Promise<void>;
+}
+
+async function packageVersion(): Promise<string> {
+  try {
+    const text = await readFile(new URL('../../../package.json', import.meta.url), 'utf8');
+    const version = (JSON.parse(text) as { version?: unknown }).version;
+    return typeof version === 'string' ? version : '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+export async function launchBrowserMode(opts: BrowserModeOptions): Promise<BrowserModeHost> {
+  const dataDir = resolve(opts.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const sources = await openSourceRegistry({ dataDir, ...(opts.maxUploadBytes ? { maxUploadBytes: opts.maxUploadBytes } : {}) });
+  const jobs = new JobRunner({
+    ...(opts.workerUrl ? { workerUrl: opts.workerUrl } : {}),
+    ...(opts.maxConcurrentJobs ? { maxConcurrent: opts.maxConcurrentJobs } : {}),
+  });
+  // Boot one worker now so the owner's first "open" does not wait for it.
+  jobs.warmUp();
+  const handlers = createHandlers({
+    mode: 'browser',
+    version: opts.version ?? (await packageVersion()),
+    dataDir,
+    sources,
+    jobs,
+  });
+  let host;
+  try {
+    host = await startWebHost({
+      staticDir: resolve(opts.staticDir),
+      handlers,
+      sources,
+      ...(opts.port !== undefined ? { port: opts.port } : {}),
+      ...(opts.token !== undefined ? { token: opts.token } : {}),
+    });
+  } catch (e) {
+    await jobs.close();
+    throw e;
+  }
+  const web = host;
+  return {
+    url: web.url,
+    origin: web.origin,
+    port: web.port,
+    token: web.token,
+    dataDir,
+    jobs,
+    async close() {
+      await jobs.close();
+      await web.close();
+    },
+  };
+}
