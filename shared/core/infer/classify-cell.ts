@@ -57,20 +57,30 @@ export function classifyText(s: string, dateFirst = false): number {
   return TEXT_KEY;
 }
 
+/**
+ * Yes/no words indexed by length and lower-cased first letter, so a text is compared with at
+ * most one candidate: (length * 32 + letter) → index into BOOLEAN_WORDS flattened (pair * 2 + 0
+ * for the "yes" word, + 1 for the "no" word), -1 when none.
+ */
+const BOOLEAN_BY_SHAPE = new Int8Array(7 * 32).fill(-1);
+for (let pair = 0; pair < TYPED_BOOLEAN_PAIR; pair++) {
+  for (let w = 0; w < 2; w++) {
+    const word = BOOLEAN_WORDS[pair]![w]!;
+    BOOLEAN_BY_SHAPE[word.length * 32 + (word.charCodeAt(0) & 31)] = pair * 2 + w;
+  }
+}
+
 /** Case-insensitive match against the yes/no words; 0 when not one. Compares char codes, no lowercasing. */
 export function classifyBoolean(s: string): number {
   const n = s.length;
-  for (let pair = 0; pair < TYPED_BOOLEAN_PAIR; pair++) {
-    const words = BOOLEAN_WORDS[pair]!;
-    for (let w = 0; w < 2; w++) {
-      const word = words[w]!;
-      if (word.length !== n) continue;
-      let i = 0;
-      while (i < n && (s.charCodeAt(i) | 0x20) === word.charCodeAt(i)) i++;
-      if (i === n) return booleanKey(pair, w === 0);
-    }
-  }
-  return 0;
+  if (n > 6) return 0;
+  const c0 = s.charCodeAt(0) | 0x20;
+  if (c0 < 97 || c0 > 122) return 0;
+  const found = BOOLEAN_BY_SHAPE[n * 32 + (c0 & 31)]!;
+  if (found < 0) return 0;
+  const word = BOOLEAN_WORDS[found >> 1]![found & 1]!;
+  for (let i = 1; i < n; i++) if ((s.charCodeAt(i) | 0x20) !== word.charCodeAt(i)) return 0;
+  return booleanKey(found >> 1, (found & 1) === 0);
 }
 
 /** Value class of a typed (non-text, non-empty) XLSX cell; sets `readings` for numbers and dates. */

@@ -145,17 +145,38 @@ export function classifyDate(s: string): number {
   return dateKey(mask, pattern);
 }
 
+/** Day number of the first of each month and its length, for the years 1900–2099. */
+const TABLE_FIRST_YEAR = 1900;
+const MONTH_START = new Int32Array(200 * 12);
+const MONTH_LENGTH = new Uint8Array(200 * 12);
+for (let i = 0; i < MONTH_START.length; i++) {
+  const y = TABLE_FIRST_YEAR + Math.floor(i / 12);
+  MONTH_START[i] = daysFromCivil(y, (i % 12) + 1, 1);
+  MONTH_LENGTH[i] = daysInMonth(y, (i % 12) + 1);
+}
+
 const ISO_DATE = dateKey(D_DMY | D_MDY | T_DMY | T_MDY, P_YEAR_FIRST | P_PADDED);
 const ISO_DATETIME_T = dateKey(T_DMY | T_MDY, P_YEAR_FIRST | P_PADDED | (2 << P_TIME_SHIFT));
 const ISO_DATETIME_SPACE = dateKey(T_DMY | T_MDY, P_YEAR_FIRST | P_PADDED | (2 << P_TIME_SHIFT) | P_TIME_SPACE);
 
 /** The two commonest forms, "yyyy-mm-dd" and "yyyy-mm-dd hh:mm:ss", read at fixed places; 0 sends the value to the full reader. */
 function isoFast(s: string, n: number): number {
-  const y = twoDigits(s, 0) * 100 + twoDigits(s, 2);
+  const y1 = twoDigits(s, 0);
+  const y2 = twoDigits(s, 2);
   const m = twoDigits(s, 5);
   const d = twoDigits(s, 8);
-  if (y < 1 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m) || twoDigits(s, 0) < 0 || twoDigits(s, 2) < 0) return 0;
-  const day = daysFromCivil(y, m, d) * DAY_MS;
+  if (y1 < 0 || y2 < 0 || m < 1 || m > 12 || d < 1) return 0;
+  const y = y1 * 100 + y2;
+  let day: number;
+  const at = (y - TABLE_FIRST_YEAR) * 12 + m - 1;
+  if (at >= 0 && at < MONTH_START.length) {
+    // Common years: month starts and lengths from a table (no calendar arithmetic per value).
+    if (d > MONTH_LENGTH[at]!) return 0;
+    day = (MONTH_START[at]! + d - 1) * DAY_MS;
+  } else {
+    if (y < 1 || d > daysInMonth(y, m)) return 0;
+    day = daysFromCivil(y, m, d) * DAY_MS;
+  }
   if (n === 10) {
     readings.a = day;
     readings.b = day;

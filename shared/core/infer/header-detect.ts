@@ -68,6 +68,8 @@ export function detectHeaderRow(rows: readonly SourceRow[]): number {
     const i = nonEmpty[k]!;
     const s = shapes[i]!;
     if (s.filled < MIN_SHARE_OF_WIDEST * widest || (widest > 1 && s.filled < 2)) continue; // titles, notes
+    // A header is followed directly by its data; a blank row right after marks a title block.
+    if (k + 1 < nonEmpty.length && nonEmpty[k + 1] !== i + 1) continue;
     const below = nonEmpty.slice(k + 1, k + 1 + ROWS_BELOW).map((j) => shapes[j]!.filled);
     const tableWidth = below.length > 0 ? Math.max(median(below), s.filled) : s.filled;
     if (s.filled < WIDTH_SHARE * tableWidth) continue;

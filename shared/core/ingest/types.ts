@@ -3,7 +3,7 @@
 // detection, inference, profile, checks, publish). Rows flow in batches as async iterables so
 // a 1 GB file streams with backpressure and can be cancelled between batches.
 
-import type { ProblemSink } from '../problems';
+import type { ProblemInput, ProblemSink } from '../problems';
 
 /** A date or date-time read from a typed spreadsheet cell (never from text). */
 export interface DateCell {
@@ -74,6 +74,8 @@ export interface OpenedSource {
   readonly encoding?: string;
   /** CSV: the delimiter found (",", ";", "\t", "|"). */
   readonly delimiter?: string;
+  /** Facts found while opening (e.g. "read as Windows-1252"); rows() reports them again. */
+  readonly notes?: readonly ProblemInput[];
   /** CSV: one sheet named after the file. XLSX: every worksheet, in workbook order. */
   readonly sheets: SheetInfo[];
   /**
@@ -82,6 +84,7 @@ export interface OpenedSource {
    * May be called more than once (each call reads the file again).
    */
   rows(sheet: string, ctx: ReadContext): AsyncIterable<SourceRow[]>;
+  /** Releases what the reader holds; the ByteSource stays open (its opener closes it). */
   close(): Promise<void>;
 }
 

@@ -39,7 +39,9 @@ export async function overviewFile(bytes: ByteSource, fileName: string, signal?:
   let source: OpenedSource | undefined;
   try {
     source = await openSource(bytes, fileName, signal);
-    const overview: Overview = { format: source.format, sheets: source.sheets, problems: [] };
+    const notes = new ProblemCollector();
+    for (const note of source.notes ?? []) notes.add(note);
+    const overview: Overview = { format: source.format, sheets: source.sheets, problems: notes.list() };
     if (source.encoding !== undefined) overview.encoding = source.encoding;
     if (source.delimiter !== undefined) overview.delimiter = source.delimiter;
     return ok(overview);

@@ -7,6 +7,8 @@
 
 /** Values kept per sample. Memory per column stays bounded whatever the row count. */
 export const SAMPLE_SIZE = 2048;
+/** Sample size for the rare extra value classes of a column beyond the first few dozen. */
+export const SMALL_SAMPLE_SIZE = 64;
 
 /** Mulberry32: a small, fast, seeded 32-bit PRNG. Returns a float in (0, 1). */
 export function mulberry32(seed: number): () => number {
@@ -29,7 +31,7 @@ export class Accumulator {
   private next = 0;
   private w = 1;
 
-  constructor(seed: number) {
+  constructor(seed: number, private readonly size = SAMPLE_SIZE) {
     this.random = mulberry32(seed);
   }
 
@@ -37,15 +39,16 @@ export class Accumulator {
     const n = ++this.count;
     if (v < this.min) this.min = v;
     if (v > this.max) this.max = v;
-    if (n <= SAMPLE_SIZE) {
+    const size = this.size;
+    if (n <= size) {
       this.sample.push(v);
-      if (n === SAMPLE_SIZE) {
-        this.w = Math.exp(Math.log(this.random()) / SAMPLE_SIZE);
+      if (n === size) {
+        this.w = Math.exp(Math.log(this.random()) / size);
         this.skip();
       }
     } else if (n === this.next) {
-      this.sample[Math.floor(this.random() * SAMPLE_SIZE)] = v;
-      this.w *= Math.exp(Math.log(this.random()) / SAMPLE_SIZE);
+      this.sample[Math.floor(this.random() * size)] = v;
+      this.w *= Math.exp(Math.log(this.random()) / size);
       this.skip();
     }
   }

@@ -10,7 +10,7 @@ import type { Cell, SourceRow } from '../ingest/types';
 import * as problemsModule from '../problems';
 import * as cells from '../infer/classify-cell';
 import * as classes from '../infer/value-classes';
-import { Accumulator } from './accumulator';
+import { Accumulator, SAMPLE_SIZE, SMALL_SAMPLE_SIZE } from './accumulator';
 import * as distinctModule from './distinct-counter';
 
 // Imports used for every cell are copied into module constants once: some module runners
@@ -20,6 +20,9 @@ const { MAX_EXAMPLES } = problemsModule;
 const { classifyText, classifyTyped, displayText, isBlankText } = cells;
 const { KIND_SHIFT, K_DATE, K_ERROR, K_NUM, NUM_SIDE_A, NUM_SIDE_B, P_SAME_DM, P_TYPED, P_YEAR_FIRST, SEP_COMMA, SEP_DOT, dateMaskOf, kindOf, numMaskOf, patternOf, readings, sepKindsOf } = classes;
 const { DistinctCounter, ownString } = distinctModule;
+
+/** Value classes of a column that get full-size samples. */
+const FULL_SAMPLE_CLASSES = 32;
 
 export interface ClassExample {
   row: number;
@@ -134,8 +137,11 @@ export class ColumnProfiler {
       same = (patternOf(key) & (P_YEAR_FIRST | P_TYPED | P_SAME_DM)) !== 0;
     }
     const seed = Math.imul(this.index + 1, 0x9e3779b1) ^ key;
-    const a = sideA ? new Accumulator(seed) : null;
-    const b = sideB ? (same && a !== null ? a : new Accumulator(seed ^ 0x5bd1e995)) : null;
+    // A column has a handful of classes; a file crafted with hundreds (every date format there
+    // is) gets small samples for the extra ones, so memory stays bounded.
+    const size = this.classes.size < FULL_SAMPLE_CLASSES ? SAMPLE_SIZE : SMALL_SAMPLE_SIZE;
+    const a = sideA ? new Accumulator(seed, size) : null;
+    const b = sideB ? (same && a !== null ? a : new Accumulator(seed ^ 0x5bd1e995, size)) : null;
     const cls: ValueClass = { key, count: 0, examples: [], a, b };
     this.classes.set(key, cls);
     return cls;

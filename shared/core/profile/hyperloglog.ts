@@ -9,6 +9,7 @@ const M = 1 << P;
 const ALPHA = 0.7213 / (1 + 1.079 / M);
 /** Largest rank a 32-bit hash can give after P bits pick the register. */
 const MAX_RANK = 32 - P + 1;
+const INVERSE_POWERS = Float64Array.from({ length: MAX_RANK + 1 }, (_, r) => 2 ** -r);
 
 /** MurmurHash3's finalizer: every output bit depends on every input bit. */
 export function mix32(h: number): number {
@@ -20,13 +21,17 @@ export function mix32(h: number): number {
 }
 
 /**
- * 32-bit hash of a string (as a signed int): FNV-1a over the UTF-16 code units, then mix32 so
+ * 32-bit hash of a string (as a signed int): FNV-1a over pairs of UTF-16 code units, then mix32 so
  * that the high bits, which pick the register, are well mixed even for short keys.
  */
 export function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return mix32(h);
+  // Two code units per step: half the multiplications and loop turns of plain FNV-1a.
+  const n = s.length;
+  let h = -2128831035; // 0x811c9dc5 as a signed int
+  let i = 0;
+  for (; i + 1 < n; i += 2) h = Math.imul(h ^ (s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16)), 16777619);
+  if (i < n) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return mix32(h ^ n);
 }
 
 export class HyperLogLog {
@@ -50,7 +55,7 @@ export class HyperLogLog {
     let zeros = 0;
     for (let i = 0; i < M; i++) {
       const r = this.registers[i]!;
-      sum += 2 ** -r;
+      sum += INVERSE_POWERS[r]!;
       if (r === 0) zeros++;
     }
     const raw = (ALPHA * M * M) / sum;

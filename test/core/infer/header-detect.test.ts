@@ -26,6 +26,10 @@ describe('detectHeaderRow', () => {
     expect(detectHeaderRow(rows(['Title'], [], ['Region', 'Amount', 'Date', 'Rate']))).toBe(2);
   });
 
+  it('skips a title as wide as a narrow table when a blank row follows it', () => {
+    expect(detectHeaderRow(rows(['Sales', 'Q3'], [], ['Region', 'Amount'], ['North', '5'], ['South', '7']))).toBe(2);
+  });
+
   it('returns 0 for a headerless numeric table', () => {
     const r = rows(...Array.from({ length: 15 }, (_, i) => [String(i), String(i * 2), '3.5', '2025-01-01']));
     expect(detectHeaderRow(r)).toBe(0);

@@ -8,6 +8,8 @@
 export interface XlsxLimits {
   /** Files in the zip. Real workbooks have tens to a few hundred parts. */
   maxEntries: number;
+  /** Sheets listed in the workbook. Each is looked at when the workbook is opened. */
+  maxSheets: number;
   /** Uncompressed bytes of any one part we read (declared and actual). */
   maxPartBytes: number;
   /** Uncompressed bytes of all the parts a workbook needs (workbook, styles, strings, sheets). */
@@ -45,6 +47,7 @@ const GiB = 1024 * MiB;
 
 export const DEFAULT_XLSX_LIMITS: Readonly<XlsxLimits> = Object.freeze({
   maxEntries: 10_000,
+  maxSheets: 1_000,
   maxPartBytes: 2 * GiB,
   maxTotalBytes: 4 * GiB,
   maxMetaPartBytes: 64 * MiB,

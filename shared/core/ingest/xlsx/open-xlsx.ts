@@ -101,15 +101,11 @@ export async function openXlsx(bytes: ByteSource, options?: OpenXlsxOptions): Pr
     });
   }
 
-  let closed = false;
   return {
     format: 'xlsx',
     sheets,
     rows,
-    async close() {
-      if (closed) return;
-      closed = true;
-      await bytes.close();
-    },
+    // The caller opened the bytes and closes them (overview and inspect may share one source).
+    async close() {},
   };
 }

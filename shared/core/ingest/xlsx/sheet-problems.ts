@@ -3,7 +3,7 @@
 // stored result, merged cells, cut texts, values that do not fit their type. Each message names
 // the place (sheet, row, column) and what to do in Excel. The ProblemSink groups repeats.
 
-import { describePlace, type ProblemSink } from '../../problems';
+import { describePlace, shorten, type ProblemSink } from '../../problems';
 import { columnLetter } from '../../columns';
 
 const ERROR_MEANINGS: Record<string, string> = {
@@ -93,7 +93,7 @@ export class SheetProblems {
     this.sink.add({
       severity: 'warning',
       code: 'xlsx.bad-number',
-      message: `${at(this.sheet, row, col)} is stored as a number but holds "${text}", so it is read as text. Retype the value in Excel and save again.`,
+      message: `${at(this.sheet, row, col)} is stored as a number but holds "${shorten(text, 60)}", so it is read as text. Retype the value in Excel and save again.`,
       sheet: this.sheet, row, columnIndex: col, value: text,
     });
   }
@@ -111,7 +111,7 @@ export class SheetProblems {
     this.sink.add({
       severity: 'warning',
       code: 'xlsx.bad-date',
-      message: `${at(this.sheet, row, col)} is stored as a date but holds "${text}", which is not a valid date, so it is read as text. Retype the date in Excel and save again.`,
+      message: `${at(this.sheet, row, col)} is stored as a date but holds "${shorten(text, 60)}", which is not a valid date, so it is read as text. Retype the date in Excel and save again.`,
       sheet: this.sheet, row, columnIndex: col, value: text,
     });
   }

@@ -21,7 +21,7 @@ export async function* readSheetRows(
   onMerges?: (merges: string[]) => void,
 ): AsyncGenerator<SourceRow[]> {
   const parser = new SheetRowsParser(env);
-  const xml = createXmlReader(parser, { part: entry.name, sheet: env.sheet, limits: env.limits, where: () => parser.where() });
+  const xml = createXmlReader(parser, { part: entry.name, sheet: env.sheet, limits: env.limits, where: () => parser.where(), rawNames: true });
   const total = entry.compressedSize;
   let reported = 0;
   const progress = (done: number): void => {

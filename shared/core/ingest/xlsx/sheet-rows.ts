@@ -7,14 +7,15 @@
 
 import { columnLetter, parseRangeRef } from '../../columns';
 import type { ProblemSink } from '../../problems';
-import type { Cell, DateCell, ErrorCell, SourceRow } from '../types';
+import type { Cell, DateCell, SourceRow } from '../types';
+import { errorCell, T_BOOL, T_DATE, T_ERROR, T_INLINE, T_NUMBER, T_SHARED, T_STR, typeCode } from './cell-types';
 import { serialToEpochMs, parseIsoCellDate } from './excel-dates';
 import type { XlsxLimits } from './limits';
 import { FORMAT_DATETIME, FORMAT_NUMBER } from './number-format';
 import type { SharedStrings } from './shared-strings-part';
 import { SheetProblems } from './sheet-problems';
 import type { StyleTable } from './styles-part';
-import type { XmlSink } from './xml-stream';
+import { localName, type XmlSink } from './xml-stream';
 import { trimXmlSpace, unescapeXString } from './xml-text';
 import { xlsxErrors } from './xlsx-errors';
 
@@ -31,42 +32,11 @@ export interface SheetEnv {
 const BATCH_ROWS = 1000;
 const BATCH_CELLS = 200_000;
 
-// Cell types (the t attribute) as small integers for a cheap switch.
-const T_NUMBER = 0;
-const T_SHARED = 1;
-const T_STR = 2;
-const T_INLINE = 3;
-const T_BOOL = 4;
-const T_ERROR = 5;
-const T_DATE = 6;
-
-function typeCode(t: string | undefined): number {
-  switch (t) {
-    case undefined: case 'n': return T_NUMBER;
-    case 's': return T_SHARED;
-    case 'str': return T_STR;
-    case 'inlineStr': return T_INLINE;
-    case 'b': return T_BOOL;
-    case 'e': return T_ERROR;
-    case 'd': return T_DATE;
-    default: return T_STR; // unknown type: keep the text rather than guess
-  }
-}
-
-const errorCells = new Map<string, ErrorCell>();
-function errorCell(code: string): ErrorCell {
-  let e = errorCells.get(code);
-  if (!e) {
-    e = Object.freeze({ kind: 'error' as const, code });
-    if (errorCells.size < 64) errorCells.set(code, e);
-  }
-  return e;
-}
-
 export class SheetRowsParser implements XmlSink {
   /** Full batches waiting to be yielded. */
   readonly ready: SourceRow[][] = [];
   readonly merges: string[] = [];
+  /** Rows handed over so far (for progress). */
   rowsRead = 0;
   private mergeCount = 0;
   private readonly say: SheetProblems;
@@ -119,10 +89,12 @@ export class SheetRowsParser implements XmlSink {
     return this.prevRow > 0 ? `after row ${this.prevRow.toLocaleString('en-US')}` : 'before its first row';
   }
 
+  // Names arrive as written (rawNames): the common unprefixed ones match directly, and only
+  // an unknown name is checked for a prefix such as "x:" and tried again without it.
   open(name: string, attrs: Record<string, string>): void {
     if (this.root === undefined) {
-      this.root = name;
-      if (name !== 'worksheet') throw xlsxErrors.damagedXml(this.env.part, 'it does not hold a worksheet', this.env.sheet);
+      this.root = localName(name);
+      if (this.root !== 'worksheet') throw xlsxErrors.damagedXml(this.env.part, 'it does not hold a worksheet', this.env.sheet);
       return;
     }
     switch (name) {
@@ -141,6 +113,7 @@ export class SheetRowsParser implements XmlSink {
       case 'rPh': this.phonetic++; return;
       case 'sheetData': this.inSheetData = true; return;
       case 'mergeCell': if (!this.inSheetData) this.addMerge(attrs['ref']); return;
+      default: if (name.includes(':')) this.open(localName(name), attrs);
     }
   }
 
@@ -163,6 +136,7 @@ export class SheetRowsParser implements XmlSink {
       case 'is': this.inIs = false; return;
       case 'rPh': this.phonetic--; return;
       case 'sheetData': this.inSheetData = false; return;
+      default: if (name.includes(':')) this.close(localName(name));
     }
   }
 
@@ -226,6 +200,7 @@ export class SheetRowsParser implements XmlSink {
     switch (this.type) {
       case T_NUMBER:
         if (this.hasV && v !== '') value = this.number(v, row, col);
+        else if (this.hasIs) value = this.capped(this.isText, row, col); // <is> without t="inlineStr"
         break;
       case T_SHARED:
         if (this.hasV) {
@@ -250,9 +225,9 @@ export class SheetRowsParser implements XmlSink {
         break;
       case T_ERROR:
         if (this.hasV) {
-          const code = v.trim() || '#N/A';
-          value = errorCell(code);
-          this.say.formulaError(row, col, code);
+          const error = errorCell(v);
+          value = error;
+          this.say.formulaError(row, col, error.code);
         }
         break;
       case T_DATE:
@@ -317,9 +292,9 @@ export class SheetRowsParser implements XmlSink {
       this.say.rowsOutOfOrder(this.rowNum, this.prevRow);
     }
     this.prevRow = this.rowNum;
-    this.rowsRead++;
     // Rows holding only formatting are skipped like absent rows: they are empty to the owner.
     if (cells.length === 0) return;
+    this.rowsRead++;
     this.batch.push({ row: this.rowNum, cells });
     this.batchCells += cells.length;
     if (this.batch.length >= BATCH_ROWS || this.batchCells >= BATCH_CELLS) {

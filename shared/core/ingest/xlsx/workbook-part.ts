@@ -59,6 +59,7 @@ export async function readWorkbookInfo(src: ByteSource, dir: ZipDirectory, limit
       } else if (name === 'sheets') {
         inSheets = true;
       } else if (name === 'sheet' && inSheets) {
+        if (listed.length >= limits.maxSheets) throw xlsxErrors.tooManySheets(limits.maxSheets);
         const state = attrs['state'];
         const relId = prefixedAttr(attrs, 'id');
         listed.push({

@@ -28,18 +28,27 @@ export const xlsxErrors = {
         `If it opens in Excel, ${RESAVE} If it is a CSV or text file, rename it to .csv.`,
     ),
 
-  damagedZip: (detail: string) =>
+  damagedZip: (detail: string, sheet?: string) =>
     new UserFacingError(
       'xlsx.damaged',
-      `This workbook is damaged and cannot be read safely (${detail}). It may have been cut off while downloading or copying. ` +
-        `Get a fresh copy, or open it in Excel (which may offer to repair it) and save it again.`,
+      `This workbook is damaged and cannot be read safely (${detail}${sheet === undefined ? '' : `, in sheet "${sheet}"`}). ` +
+        'It may have been cut off or changed while downloading or copying. Get a fresh copy, or open it in Excel (which may offer to repair it) and save it again.',
+      sheetWhere(sheet),
     ),
 
-  truncated: (what: string) =>
+  truncated: (what: string, sheet?: string) =>
     new UserFacingError(
       'xlsx.truncated',
-      `This workbook is incomplete: ${what} stops before its end. The file was probably cut off while downloading, copying or saving. ` +
+      `This workbook is incomplete: ${what}${inSheet(sheet)} stops before its end. The file was probably cut off while downloading, copying or saving. ` +
         'Get a complete copy of the file (download or copy it again) and try again.',
+      sheetWhere(sheet),
+    ),
+
+  missingDirectory: () =>
+    new UserFacingError(
+      'xlsx.truncated',
+      'This workbook is incomplete or damaged: the list of its contents, kept at the end of the file, is missing. ' +
+        'The file was probably cut off while downloading, copying or saving. Get a complete copy of the file and try again.',
     ),
 
   encryptedEntry: () =>
@@ -157,6 +166,13 @@ export const xlsxErrors = {
         `Mesh Desk reads tables up to ${max.toLocaleString('en-US')} columns wide. If that cell is a stray value, delete it in Excel ` +
         '(select the columns right of your table, right-click › Delete) and save; otherwise split the table.',
       { sheet, row, column },
+    ),
+
+  tooManySheets: (max: number) =>
+    new UserFacingError(
+      'xlsx.too-many-sheets',
+      `This workbook lists more than ${max.toLocaleString('en-US')} sheets, more than Mesh Desk opens at once. ` +
+        'Copy the sheets you want to publish into a new workbook in Excel, save it, and use that file.',
     ),
 
   noSheets: () =>

@@ -14,7 +14,7 @@ import type { XlsxLimits } from './limits';
 import { xlsxErrors } from './xlsx-errors';
 
 export interface XmlSink {
-  /** Start of an element; `name` without namespace prefix; attribute names as written. */
+  /** Start of an element; `name` without namespace prefix (unless rawNames); attribute names as written. */
   open(name: string, attrs: Record<string, string>): void;
   close(name: string): void;
   text(text: string): void;
@@ -32,6 +32,11 @@ export interface XmlReaderOptions {
   limits: XlsxLimits;
   /** Extra words for a damage message, e.g. "after row 1,204". */
   where?: () => string;
+  /**
+   * Hand element names over as written (with any prefix). For the sheet reader, which strips a
+   * prefix itself only for names it does not recognise, saving a string search per element.
+   */
+  rawNames?: boolean;
 }
 
 export function localName(name: string): string {
@@ -41,15 +46,16 @@ export function localName(name: string): string {
 
 const HEAD_BYTES = 256;
 
-/** saxes messages in the owner's words, with the parser's own words kept for support. */
-function explainSaxes(msg: string): string {
-  const detail = msg.replace(/^[\d:]+\s*/, '').replace(/\.$/, '');
-  const plain = /unclosed|root element|unexpected end|incomplete/i.test(detail)
+/** saxes messages in the owner's words; the parser's own words are kept for support. */
+function explainSaxes(msg: string): [plain: string, technical: string] {
+  const technical = msg.replace(/^[\d:]+\s*/, '').replace(/\.$/, '');
+  const plain = /unclosed|root element|unexpected end|incomplete/i.test(technical)
     ? 'it ends too early, as if it was cut off'
     : 'its contents are garbled';
-  return `${plain}; technical detail: ${detail}`;
+  return [plain, technical];
 }
 
+/** Encoding of a part from its first bytes: BOM, then the XML declaration; UTF-8 otherwise. */
 export function pickEncoding(head: Uint8Array): string {
   const [a, b, c] = [head[0], head[1], head[2]];
   if (a === 0xff && b === 0xfe) return 'utf-16le';
@@ -73,10 +79,12 @@ export function createXmlReader(sink: XmlSink, opts: XmlReaderOptions): XmlReade
   let written = 0;
   let lastEventAt = 0;
   let depth = 0;
+  const maxDepth = limits.maxXmlDepth;
 
-  const damaged = (detail: string): UserFacingError => {
+  const damaged = (plain: string, technical?: string): UserFacingError => {
     const where = opts.where?.();
-    return xlsxErrors.damagedXml(part, where ? `${detail}, ${where}` : detail, sheet);
+    const detail = `${plain}${where ? `, ${where}` : ''}${technical ? `; technical detail: ${technical}` : ''}`;
+    return xlsxErrors.damagedXml(part, detail, sheet);
   };
 
   // Only six handlers, registered in this order. saxes stores each handler as a property added
@@ -91,25 +99,30 @@ export function createXmlReader(sink: XmlSink, opts: XmlReaderOptions): XmlReade
     if (e instanceof UserFacingError) throw e;
     const msg = e.message;
     if (/undefined entity/i.test(msg)) throw xlsxErrors.xmlEntity(part, sheet);
-    throw damaged(explainSaxes(msg));
+    throw damaged(...explainSaxes(msg));
   });
+  // The sink's methods are taken once: calling them through `sink.` would look up a method on
+  // five different kinds of sink (workbook, styles, strings, sheet …) at one place in the code,
+  // which V8 handles slowly; a direct call of a known function stays fast.
+  const onOpen = sink.open.bind(sink);
+  const onClose = sink.close.bind(sink);
+  const onText = sink.text.bind(sink);
+  const name = opts.rawNames ? (n: string) => n : localName;
   parser.on('opentag', (tag) => {
     lastEventAt = written;
-    if (++depth > limits.maxXmlDepth) throw damaged('its elements are nested far deeper than any spreadsheet needs');
-    sink.open(localName(tag.name), tag.attributes as Record<string, string>);
+    if (++depth > maxDepth) throw damaged('its elements are nested far deeper than any spreadsheet needs');
+    onOpen(name(tag.name), tag.attributes as Record<string, string>);
   });
   parser.on('closetag', (tag) => {
     lastEventAt = written;
     depth--;
-    sink.close(localName(tag.name));
+    onClose(name(tag.name));
   });
-  parser.on('text', (t) => {
-    lastEventAt = written;
-    sink.text(t);
-  });
+  // Text always ends at a tag, so the tag events alone keep the token guard up to date.
+  parser.on('text', onText);
   parser.on('cdata', (t) => {
     lastEventAt = written;
-    sink.text(t);
+    onText(t);
   });
 
   const feed = (text: string): void => {
@@ -119,7 +132,7 @@ export function createXmlReader(sink: XmlSink, opts: XmlReaderOptions): XmlReade
       parser.write(text);
     } catch (e) {
       if (e instanceof UserFacingError) throw e;
-      throw damaged(explainSaxes(e instanceof Error ? e.message : String(e)));
+      throw damaged(...explainSaxes(e instanceof Error ? e.message : String(e)));
     }
     if (written - lastEventAt > limits.maxXmlTokenChars) {
       throw damaged(`it holds a single piece of text or markup longer than ${limits.maxXmlTokenChars.toLocaleString('en-US')} characters`);
@@ -161,7 +174,7 @@ export function createXmlReader(sink: XmlSink, opts: XmlReaderOptions): XmlReade
         parser.close();
       } catch (e) {
         if (e instanceof UserFacingError) throw e;
-        throw damaged(explainSaxes(e instanceof Error ? e.message : String(e)));
+        throw damaged(...explainSaxes(e instanceof Error ? e.message : String(e)));
       }
     },
   };

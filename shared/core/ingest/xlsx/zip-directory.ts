@@ -95,7 +95,7 @@ async function findEndRecord(src: ByteSource): Promise<EndRecord> {
     if (cdOffset + cdSize > eocdPos) continue;
     return { entryCount, cdSize, cdOffset, cdEnd: eocdPos };
   }
-  throw xlsxErrors.truncated('the zip archive inside it (its table of contents is missing)');
+  throw xlsxErrors.missingDirectory();
 }
 
 /** Reads the ZIP64 "extra field" values that replace 0xFFFFFFFF placeholders, in spec order. */
@@ -130,7 +130,7 @@ function applyZip64Extra(
 const utf8 = new TextDecoder('utf-8');
 
 export async function readZipDirectory(src: ByteSource, limits: XlsxLimits): Promise<ZipDirectory> {
-  if (src.size < EOCD_MIN) throw xlsxErrors.truncated('the zip archive inside it');
+  if (src.size < EOCD_MIN) throw xlsxErrors.missingDirectory();
   const end = await findEndRecord(src);
   if (end.entryCount > limits.maxEntries) throw xlsxErrors.tooManyEntries(end.entryCount, limits.maxEntries);
   // A central header is at least 46 bytes; anything else means a garbled table of contents.
@@ -138,7 +138,7 @@ export async function readZipDirectory(src: ByteSource, limits: XlsxLimits): Pro
     throw xlsxErrors.damagedZip('its table of contents has an impossible size');
   }
   let cd = await src.read(end.cdOffset, end.cdSize);
-  if (cd.length !== end.cdSize) throw xlsxErrors.truncated('the zip table of contents');
+  if (cd.length !== end.cdSize) throw xlsxErrors.missingDirectory();
   // Some tools put bytes in front of the zip (self-extractors, mail gateways), shifting every
   // offset by the same amount. The directory sits right before its end record, so the shift
   // shows there; apply it to every part, as unzip does.

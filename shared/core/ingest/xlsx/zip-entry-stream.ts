@@ -38,19 +38,19 @@ export function checkDeclaredSize(entry: ZipEntry, limits: XlsxLimits, maxBytes:
     throw xlsxErrors.zipBomb(entry.name, `is packed ${ratio.toLocaleString('en-US')} times smaller than its real size, far beyond what real data allows`, sheet);
   }
   if (entry.method === 0 && entry.compressedSize !== entry.uncompressedSize) {
-    throw xlsxErrors.damagedZip(`the sizes recorded for "${entry.name}" disagree`);
+    throw xlsxErrors.damagedZip(`the sizes recorded for "${entry.name}" disagree`, sheet);
   }
 }
 
-async function dataStart(src: ByteSource, entry: ZipEntry): Promise<number> {
+async function dataStart(src: ByteSource, entry: ZipEntry, sheet?: string): Promise<number> {
   const head = await src.read(entry.localHeaderOffset, 30);
-  if (head.length < 30) throw xlsxErrors.truncated(`the part "${entry.name}"`);
+  if (head.length < 30) throw xlsxErrors.truncated(`the part "${entry.name}"`, sheet);
   const sig = (head[0]! | (head[1]! << 8) | (head[2]! << 16) | (head[3]! << 24)) >>> 0;
-  if (sig !== SIG_LOCAL) throw xlsxErrors.damagedZip(`the part "${entry.name}" is not where the table of contents says`);
+  if (sig !== SIG_LOCAL) throw xlsxErrors.damagedZip(`the part "${entry.name}" is not where the table of contents says`, sheet);
   const nameLen = head[26]! | (head[27]! << 8);
   const extraLen = head[28]! | (head[29]! << 8);
   const start = entry.localHeaderOffset + 30 + nameLen + extraLen;
-  if (start + entry.compressedSize > src.size) throw xlsxErrors.truncated(`the part "${entry.name}"`);
+  if (start + entry.compressedSize > src.size) throw xlsxErrors.truncated(`the part "${entry.name}"`, sheet);
   return start;
 }
 
@@ -63,7 +63,7 @@ export async function* streamEntry(src: ByteSource, entry: ZipEntry, opts: Entry
   const maxBytes = Math.min(opts.maxBytes ?? limits.maxPartBytes, limits.maxPartBytes);
   checkDeclaredSize(entry, limits, maxBytes, sheet);
   if (signal?.aborted) throw new CancelledError();
-  const start = await dataStart(src, entry);
+  const start = await dataStart(src, entry, sheet);
   const stopAfter = opts.stopAfter ?? Infinity;
 
   let produced = 0;
@@ -97,8 +97,8 @@ export async function* streamEntry(src: ByteSource, entry: ZipEntry, opts: Entry
     } catch (e) {
       pending = [];
       const msg = e instanceof Error ? e.message : String(e);
-      if (/unexpected EOF/i.test(msg)) throw xlsxErrors.truncated(`the part "${entry.name}"`);
-      throw xlsxErrors.damagedZip(`the packed data of "${entry.name}" is corrupt`);
+      if (/unexpected EOF/i.test(msg)) throw xlsxErrors.truncated(`the part "${entry.name}"`, sheet);
+      throw xlsxErrors.damagedZip(`the packed data of "${entry.name}" is corrupt`, sheet);
     }
     const out = pending;
     pending = [];
@@ -119,11 +119,11 @@ export async function* streamEntry(src: ByteSource, entry: ZipEntry, opts: Entry
     }
   }
   if (signal?.aborted) throw new CancelledError();
-  if (consumed !== entry.compressedSize) throw xlsxErrors.truncated(`the part "${entry.name}"`);
+  if (consumed !== entry.compressedSize) throw xlsxErrors.truncated(`the part "${entry.name}"`, sheet);
   if (produced !== entry.uncompressedSize) {
-    throw xlsxErrors.damagedZip(`"${entry.name}" holds ${produced.toLocaleString('en-US')} bytes instead of the ${entry.uncompressedSize.toLocaleString('en-US')} recorded`);
+    throw xlsxErrors.damagedZip(`"${entry.name}" holds ${produced.toLocaleString('en-US')} bytes instead of the ${entry.uncompressedSize.toLocaleString('en-US')} recorded`, sheet);
   }
-  if (crc !== entry.crc32) throw xlsxErrors.damagedZip(`the checksum of "${entry.name}" does not match its contents`);
+  if (crc !== entry.crc32) throw xlsxErrors.damagedZip(`the checksum of "${entry.name}" does not match its contents`, sheet);
 }
 
 /** Reads a small part fully (workbook, relationships, styles, peeks). */

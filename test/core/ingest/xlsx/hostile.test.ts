@@ -69,11 +69,11 @@ describe('declared sizes that would explode naive readers', () => {
     const honest = buildZip(minimalWorkbook([{ name: 'S', xml: sheetXml(body) }]));
     const e1 = await errorOf(() => readAll(honest, { ratioFloorBytes: 1_000_000 }));
     expect(e1.code).toBe('xlsx.zip-bomb');
-    // Padding after the packed data makes the declared ratio look harmless (~80:1): the real
-    // ratio is caught while inflating.
+    // Padding after the packed data makes the declared ratio look harmless (~75:1, under the
+    // limit of 100 set here): the real ratio (~1000:1) is caught while inflating.
     const entries = minimalWorkbook([{ name: 'S', xml: sheetXml(body) }]);
     entries.find((e) => e.name.endsWith('sheet1.xml'))!.trailingBytes = 100_000;
-    const e2 = await errorOf(() => readAll(buildZip(entries), { ratioFloorBytes: 1_000_000 }));
+    const e2 = await errorOf(() => readAll(buildZip(entries), { ratioFloorBytes: 1_000_000, maxRatio: 100 }));
     expect(e2).toMatchObject({ code: 'xlsx.zip-bomb', message: expect.stringMatching(/hundreds of times/) });
   });
 
@@ -87,6 +87,8 @@ describe('declared sizes that would explode naive readers', () => {
     expect((await errorOf(() => readAll(withStrings, { maxSharedStrings: 5 }))).code).toBe('xlsx.too-many-strings');
     expect((await errorOf(() => readAll(withStrings, { maxSharedStringChars: 20 }))).code).toBe('xlsx.too-many-strings');
     expect((await readAll(withStrings)).rows['S']).toEqual([{ row: 1, cells: ['abc'] }]);
+    const sheets = minimalWorkbook([{ name: 'A', xml }, { name: 'B', xml }, { name: 'C', xml }]);
+    expect((await errorOf(() => readAll(buildZip(sheets), { maxSheets: 2 }))).code).toBe('xlsx.too-many-sheets');
   });
 
   it('cuts a text longer than Excel allows and says so', async () => {
@@ -125,6 +127,16 @@ describe('unsafe or broken XML', () => {
 describe('damaged and foreign files', () => {
   const good = () => buildZip(minimalWorkbook([{ name: 'S', xml: sheetXml(row(1, num('A1', 1)) + row(2, num('A2', 2))) }]));
 
+  it('reads a workbook with bytes in front of the zip (offsets shifted, as unzip allows)', async () => {
+    const zip = good();
+    const prefixed = new Uint8Array(zip.length + 300);
+    prefixed.fill(0x20, 0, 300);
+    prefixed[0] = 0x50; // still starts like a zip ("PK")
+    prefixed[1] = 0x4b;
+    prefixed.set(zip, 300);
+    expect((await readAll(prefixed)).rows['S']).toEqual([{ row: 1, cells: [1] }, { row: 2, cells: [2] }]);
+  });
+
   it('refuses a truncated workbook instead of reading 0 rows', async () => {
     const full = good();
     for (const cut of [full.length - 10, Math.floor(full.length / 2), 100]) {
@@ -145,7 +157,7 @@ describe('damaged and foreign files', () => {
     const entries = (): RawEntry[] => minimalWorkbook([{ name: 'S', xml: sheetXml(row(1, num('A1', 1))) }]);
     const crc = entries();
     crc.find((e) => e.name.endsWith('sheet1.xml'))!.declaredCrc = 12345;
-    expect((await errorOf(() => readAll(buildZip(crc)))).code).toBe('xlsx.damaged');
+    expect(await errorOf(() => readAll(buildZip(crc)))).toMatchObject({ code: 'xlsx.damaged', where: { sheet: 'S' }, message: expect.stringMatching(/checksum/) });
     const missing = entries().filter((e) => !e.name.endsWith('sheet1.xml'));
     expect(await errorOf(() => readAll(buildZip(missing)))).toMatchObject({ code: 'xlsx.sheet-missing', where: { sheet: 'S' } });
     const dup = [...entries(), { name: 'XL/Worksheets/Sheet1.xml', data: sheetXml('') }];
@@ -219,6 +231,23 @@ describe('values exceljs does not write', () => {
     expect(rows.get(2)).toEqual(['  text result ', { kind: 'error', code: '#N/A' }, 'abc']);
     const codes = r.problems.map((p) => p.code).sort();
     expect(codes).toEqual(['xlsx.bad-number', 'xlsx.date-out-of-range', 'xlsx.formula-error', 'xlsx.rows-out-of-order']);
+  });
+
+  it('reads a UTF-16 sheet part and an inline string whose type is missing', async () => {
+    const xml = sheetXml(row(1, '<c r="A1"><is><t>Zürich €</t></is></c><c r="B1"><v>2</v></c>')).replace('encoding="UTF-8"', 'encoding="UTF-16"');
+    const utf16 = new Uint8Array(2 + xml.length * 2);
+    utf16.set([0xff, 0xfe]);
+    for (let i = 0; i < xml.length; i++) {
+      utf16[2 + i * 2] = xml.charCodeAt(i) & 0xff;
+      utf16[3 + i * 2] = xml.charCodeAt(i) >> 8;
+    }
+    const entries = minimalWorkbook([{ name: 'S', xml: '' }]).map((e) => (e.name.endsWith('sheet1.xml') ? { ...e, data: utf16 } : e));
+    expect((await readAll(buildZip(entries))).rows['S']).toEqual([{ row: 1, cells: ['Zürich €', 2] }]);
+    // A part declaring ISO-8859-1 (one byte per character) is decoded as such.
+    const latin = sheetXml(row(1, '<c r="A1" t="inlineStr"><is><t>caf\u00e9</t></is></c>')).replace('encoding="UTF-8"', 'encoding="ISO-8859-1"');
+    const bytes = Uint8Array.from(latin, (ch) => ch.charCodeAt(0));
+    const latinEntries = minimalWorkbook([{ name: 'S', xml: '' }]).map((e) => (e.name.endsWith('sheet1.xml') ? { ...e, data: bytes } : e));
+    expect((await readAll(buildZip(latinEntries))).rows['S']).toEqual([{ row: 1, cells: ['café'] }]);
   });
 
   it('builds an exceljs-written workbook of all-empty rows into no rows', async () => {
