@@ -78,6 +78,9 @@ interface ReadPlan {
   notes: readonly ProblemInput[];
 }
 
+/** Bytes decoded to text at a time (see readRows). */
+const DECODE_SLICE_BYTES = 64 * 1024;
+
 async function* readRows(bytes: ByteSource, plan: ReadPlan, ctx: ReadContext): AsyncGenerator<SourceRow[]> {
   const { signal, onProgress, problems } = ctx;
   throwIfCancelled(signal);
@@ -97,15 +100,20 @@ async function* readRows(bytes: ByteSource, plan: ReadPlan, ctx: ReadContext): A
 
   for await (const chunk of bytes.stream(plan.bomLength, total, signal)) {
     throwIfCancelled(signal);
-    feed(chunk, false);
+    // Decode in small slices: a decoded 1 MB chunk would be a "large object" that only V8's
+    // full collections free, so memory would grow with the file. 64 KB strings live and die
+    // in the young generation together with the rows cut from them.
+    for (let at = 0; at < chunk.length; at += DECODE_SLICE_BYTES) {
+      feed(chunk.subarray(at, Math.min(chunk.length, at + DECODE_SLICE_BYTES)), false);
+      for (let batch = tok.nextBatch(); batch; batch = tok.nextBatch()) {
+        yield batch;
+        throwIfCancelled(signal);
+      }
+    }
     done += chunk.length;
     if (onProgress && done - reported >= PROGRESS_EVERY_BYTES) {
       reported = done;
       onProgress({ bytesDone: done, bytesTotal: total, rows: tok.rowsEmitted });
-    }
-    for (let batch = tok.nextBatch(); batch; batch = tok.nextBatch()) {
-      yield batch;
-      throwIfCancelled(signal);
     }
   }
   // A source may simply stop streaming when aborted: make sure that is not taken as the end.

@@ -17,7 +17,7 @@ export const MAX_QUOTED_LINES = 10_000;
 export const MAX_COLUMNS = 16_384;
 /** A record still unfinished after this many characters means the file is not a table. */
 export const MAX_RECORD_CHARS = 16 << 20;
-export const BATCH_ROWS = 2000;
+export const BATCH_ROWS = 500;
 
 const LF = 10;
 const CR = 13;

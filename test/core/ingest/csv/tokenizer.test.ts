@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CsvTokenizer, MAX_COLUMNS, MAX_QUOTED_LINES } from '../../../../shared/core/ingest/csv/tokenizer';
+import { BATCH_ROWS, CsvTokenizer, MAX_COLUMNS, MAX_QUOTED_LINES } from '../../../../shared/core/ingest/csv/tokenizer';
 import { ProblemCollector } from '../../../../shared/core/problems';
 import { UserFacingError } from '../../../../shared/core/result';
 import { cellsOf, placesOf, readAll } from './read-all';
@@ -168,10 +168,11 @@ describe('CSV tokenizer: limits', () => {
     expect((error as UserFacingError).message).toMatch(/^Row 1 is longer than/);
   });
 
-  it('hands rows out in batches of 2000', async () => {
-    const text = Array.from({ length: 4500 }, (_, i) => `${i},x`).join('\n');
+  it(`hands rows out in batches of ${BATCH_ROWS}`, async () => {
+    const n = 2 * BATCH_ROWS + 123;
+    const text = Array.from({ length: n }, (_, i) => `${i},x`).join('\n');
     const r = await readAll(text);
-    expect(r.batches).toEqual([2000, 2000, 500]);
-    expect(r.rows.at(-1)).toEqual({ row: 4500, line: 4500, cells: ['4499', 'x'] });
+    expect(r.batches).toEqual([BATCH_ROWS, BATCH_ROWS, 123]);
+    expect(r.rows.at(-1)).toEqual({ row: n, line: n, cells: [String(n - 1), 'x'] });
   });
 });
