@@ -81,8 +81,8 @@ const files = readdirSync(corpus).filter((f) => f.endsWith('.xlsx')).sort();
 const outcomes: Outcome[] = [];
 
 describe('Apache POI corpus', () => {
-  it('has the files this test expects', () => {
-    expect(files).toEqual(Object.keys(EXPECTED).sort());
+  it('has the files this test expects (new files are still read below, without a fixed outcome)', () => {
+    expect(Object.keys(EXPECTED).filter((f) => !files.includes(f))).toEqual([]);
   });
 
   it.each(files)('%s ends in a correct read or a clear refusal, within 2 s and bounded memory', async (file) => {
@@ -95,7 +95,9 @@ describe('Apache POI corpus', () => {
     const cpuMs = (cpu.user + cpu.system) / 1000;
     const rssMB = (process.memoryUsage().rss - before) / 1e6;
     outcomes.push({ file, outcome, ms: Math.round(ms), cpuMs: Math.round(cpuMs), rssMB: Math.round(rssMB), detail });
-    expect(outcome).toBe(EXPECTED[file]);
+    const expected = EXPECTED[file];
+    if (expected !== undefined) expect(outcome).toBe(expected);
+    else expect(outcome).toMatch(/^(read|xlsx\.[a-z-]+)$/); // a file added to the corpus later: any clear end
     // Our work is at most both the wall time (inflated when other programs share the machine)
     // and the CPU time (inflated by V8's parallel collector threads): the smaller must fit.
     expect(Math.min(ms, cpuMs)).toBeLessThan(2000);
