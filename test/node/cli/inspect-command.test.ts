@@ -9,7 +9,12 @@ const repo = resolve(__dirname, '../../..');
 const bin = join(repo, 'shared/node/cli/bin.mjs');
 
 function meshDesk(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 60_000 });
+  return meshDeskIn(undefined, ...args);
+}
+
+function meshDeskIn(tz: string | undefined, ...args: string[]) {
+  const env = tz === undefined ? process.env : { ...process.env, TZ: tz };
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 60_000, env });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -64,6 +69,20 @@ describe('mesh-desk inspect', () => {
     const out = JSON.parse(one.stdout);
     expect(out.sheets.map((s: { name: string }) => s.name)).toEqual(['Contacts']);
     expect(out.sheets[0].columns.map((c: { type: string }) => c.type)).toEqual(['text', 'text', 'integer']);
+  });
+
+  it('reads dates the same in every time zone (whole pipeline: reader, inference, profile)', () => {
+    for (const file of [csv, xlsx]) {
+      const [utc, auckland, saoPaulo] = ['UTC', 'Pacific/Auckland', 'America/Sao_Paulo'].map((tz) => {
+        const r = meshDeskIn(tz, 'inspect', file, '--json');
+        expect(r.code, `${tz}: ${r.stderr}`).toBe(0);
+        return r.stdout;
+      });
+      expect(auckland).toBe(utc);
+      expect(saoPaulo).toBe(utc);
+    }
+    const budget = JSON.parse(meshDeskIn('Pacific/Auckland', 'inspect', xlsx, '--sheet', 'Budget', '--json').stdout).sheets[0];
+    expect(budget.columns[1]).toMatchObject({ type: 'date', min: '2026-01-01', max: '2026-12-27' });
   });
 
   it('honours --header-row', () => {
