@@ -140,10 +140,17 @@ export function createImportStore(api: RendererApi, deps: StoreDeps = {}): Impor
         apply(T.backHome);
       },
 
-      dispose: () => stopProgress(),
+      dispose: () => {
+        stopProgress();
+        stopCommands();
+      },
     };
 
     const stopProgress = api.on('job.progress', (p) => apply((s) => T.jobProgress(s, p)));
+    // File › Open… in the desktop menu runs the same flow as the page's "Open file…" button.
+    const stopCommands = api.on('app.command', (c) => {
+      if (c.command === 'open-file') void actions.pickFile();
+    });
 
     return { ...T.initialImportState, actions };
   });

@@ -67,9 +67,15 @@ export interface ApiCalls {
   'job.cancel': { input: { jobId: string }; output: { cancelled: boolean } };
 }
 
+/** A command from the host's own menus (desktop): the page runs the same flow as its buttons. */
+export interface AppCommand {
+  command: 'open-file';
+}
+
 /** Events the host pushes to the UI. */
 export interface ApiEvents {
   'job.progress': JobProgress;
+  'app.command': AppCommand;
 }
 
 export type CallName = keyof ApiCalls;
@@ -143,7 +149,7 @@ export const inputValidators: { [K in CallName]: Validator<CallInput<K>> } = {
 };
 
 export const CALL_NAMES = Object.keys(inputValidators) as CallName[];
-export const EVENT_NAMES: readonly EventName[] = ['job.progress'];
+export const EVENT_NAMES: readonly EventName[] = ['job.progress', 'app.command'];
 
 export function isCallName(x: unknown): x is CallName {
   return typeof x === 'string' && (CALL_NAMES as string[]).includes(x);

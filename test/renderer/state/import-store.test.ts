@@ -15,7 +15,8 @@ interface Pending {
 
 function scriptedApi() {
   const pending: Pending[] = [];
-  const progress = new Set<(p: JobProgress) => void>();
+  const listeners = new Map<string, Set<(p: never) => void>>();
+  const listenersOf = (name: string) => listeners.get(name) ?? listeners.set(name, new Set()).get(name)!;
   const uploads = new Set<(p: UploadProgress) => void>();
   const uploadAnswers: ((r: Result<unknown>) => void)[] = [];
   const api: RendererApi = {
@@ -24,9 +25,10 @@ function scriptedApi() {
         pending.push({ name, input, answer: (r) => resolve(r as Result<CallOutput<K>>) });
       });
     },
-    on<E extends keyof ApiEvents>(_name: E, l: (p: ApiEvents[E]) => void) {
-      progress.add(l as (p: JobProgress) => void);
-      return () => progress.delete(l as (p: JobProgress) => void);
+    on<E extends keyof ApiEvents>(name: E, l: (p: ApiEvents[E]) => void) {
+      const set = listenersOf(name);
+      set.add(l as (p: never) => void);
+      return () => set.delete(l as (p: never) => void);
     },
     addLocalFile(file) {
       for (const u of uploads) u({ fileName: file.name, loaded: file.size / 2, total: file.size });
@@ -54,8 +56,9 @@ function scriptedApi() {
     next,
     pending,
     tick,
-    emit: (p: JobProgress) => progress.forEach((l) => l(p)),
-    listenerCount: () => progress.size,
+    emit: (p: JobProgress) => listenersOf('job.progress').forEach((l) => (l as (p: JobProgress) => void)(p)),
+    command: (c: ApiEvents['app.command']) => listenersOf('app.command').forEach((l) => (l as (c: ApiEvents['app.command']) => void)(c)),
+    listenerCount: () => [...listeners.values()].reduce((n, set) => n + set.size, 0),
     /** Answers the oldest upload still waiting. */
     answerUpload: (r: Result<unknown>) => uploadAnswers.shift()?.(r),
   };
@@ -200,9 +203,19 @@ describe('import store flow', () => {
     expect(t.s()).toMatchObject({ screen: 'home', error: { code: 'csv.empty' }, errorFile: 'new.csv' });
   });
 
+  it('runs the open-file flow when the desktop menu asks for it', async () => {
+    const t = setup();
+    t.command({ command: 'open-file' });
+    (await t.next('source.pick')).answer({ ok: true, value: overview.source });
+    (await t.next('source.open')).answer({ ok: true, value: overview });
+    (await t.next('inspect.run')).answer({ ok: true, value: report });
+    await t.tick();
+    expect(t.s().report).toBe(report);
+  });
+
   it('stops listening when disposed', () => {
     const t = setup();
-    expect(t.listenerCount()).toBe(1);
+    expect(t.listenerCount()).toBe(2); // job progress and menu commands
     t.actions.dispose();
     expect(t.listenerCount()).toBe(0);
   });
