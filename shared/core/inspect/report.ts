@@ -3,6 +3,7 @@
 
 import type { Problem } from '../problems';
 import type { SheetInfo, SourceFormat } from '../ingest/types';
+import type { PersonalData, ProductMeta, Waiver } from '../metadata/types';
 
 export type ColumnType = 'integer' | 'number' | 'boolean' | 'date' | 'datetime' | 'text';
 export const COLUMN_TYPES: readonly ColumnType[] = ['integer', 'number', 'boolean', 'date', 'datetime', 'text'];
@@ -97,7 +98,42 @@ export interface InspectReport {
   /** The inspected sheet(s). */
   sheets: SheetReport[];
   problems: Problem[];
+  /** Present when the owner's metadata was checked (the Check step); absent for a plain import. */
+  check?: CheckOutcome;
   elapsedMs: number;
+}
+
+/** A problem with the governance policy's verdict on it. */
+export interface Finding extends Problem {
+  /** True when the policy says this stops publishing (and no waiver applies). */
+  blocking: boolean;
+  /** The owner's written reason for publishing anyway (warnings only). */
+  waived?: Waiver;
+}
+
+/** A suggestion that a column holds personal data, for the owner to confirm or dismiss. */
+export interface PersonalDataSuggestion {
+  /** Column name as Mesh Desk shows it (ColumnProfile.name). */
+  column: string;
+  kind: 'email' | 'phone' | 'iban' | 'card' | 'name' | 'address' | 'birthdate' | 'id-number';
+  suggested: Exclude<PersonalData, 'none'>;
+  /** Plain words: why Mesh Desk thinks so, with an example. */
+  reason: string;
+  source: 'name' | 'values';
+}
+
+/** The verdict of the Check step: quality findings and policy violations, and whether to publish. */
+export interface CheckOutcome {
+  /** Every problem, quality check and policy violation, with its blocking decision. */
+  findings: Finding[];
+  /** Findings that stop publishing (errors the policy blocks, not waived). */
+  blocking: number;
+  /** Warnings not waived. */
+  warnings: number;
+  canPublish: boolean;
+  suggestions: PersonalDataSuggestion[];
+  /** Rows per data part the policy asks for (used at publish). */
+  partRows: number;
 }
 
 export interface InspectOptions {
@@ -109,4 +145,8 @@ export interface InspectOptions {
   typeOverrides?: Record<number, ColumnType>;
   /** Rows kept for the preview grid (default 10,000). */
   previewRows?: number;
+  /** The owner's description: when given, the quality checks and the policy run too. */
+  meta?: ProductMeta;
+  /** Warnings the owner accepted, with reasons. */
+  waivers?: Waiver[];
 }
