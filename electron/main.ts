@@ -5,7 +5,7 @@
 
 import { app, dialog, Menu, protocol, session, type BrowserWindow } from 'electron';
 import path from 'node:path';
-import type { EventName } from '../shared/core/api/contract';
+import type { EventName, SavedFile } from '../shared/core/api/contract';
 import { toAppError } from '../shared/core/result';
 import { dispatchCall } from '../shared/node/api/dispatch';
 import { createHandlers } from '../shared/node/api/handlers';
@@ -20,7 +20,7 @@ import { registerIpcHandlers } from './ipc-main';
 import { createIpcRoutes } from './ipc-routes';
 import { createMainWindow } from './main-window';
 import { aboutDetail, buildMenuTemplate } from './menu-template';
-import { chosenPath, openFileDialogOptions } from './open-dialog';
+import { chosenPath, openFileDialogOptions, saveWorkbookDialogOptions } from './open-dialog';
 import { canRequestOpenFile, OPEN_FILE_EVENT, OPEN_FILE_PAYLOAD } from './open-file-request';
 import { APP_SCHEME } from './security-policy';
 import { createUploadSessions } from './upload-sessions';
@@ -85,6 +85,15 @@ async function pickFile(): Promise<string | null> {
   return chosenPath(result);
 }
 
+/** Where a report goes: the owner picks the place; null when they cancel. */
+async function saveTarget(suggestedName: string): Promise<{ path: string; saved: SavedFile } | null> {
+  const options = saveWorkbookDialogOptions(path.join(app.getPath('documents'), suggestedName));
+  const win = mainWindow && !mainWindow.isDestroyed() ? mainWindow : null;
+  const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+  if (result.canceled || !result.filePath) return null;
+  return { path: result.filePath, saved: { name: path.basename(result.filePath), savedTo: result.filePath } };
+}
+
 function showAbout(dataDir: string): void {
   const options = {
     type: 'info' as const,
@@ -107,7 +116,7 @@ async function start(dataDir: string): Promise<void> {
 
   const sources = await openSourceRegistry({ dataDir });
   jobs = new JobRunner({ workerUrl: paths.worker });
-  const handlers = createHandlers({ mode: 'electron', version: app.getVersion(), dataDir, sources, jobs, pickFile });
+  const handlers = createHandlers({ mode: 'electron', version: app.getVersion(), dataDir, sources, jobs, pickFile, saveTarget });
 
   const routes = createIpcRoutes({
     dispatch: (name, input, ctx) => dispatchCall(handlers, name, input, ctx),

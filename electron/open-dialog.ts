@@ -2,7 +2,7 @@
 // What the native "Open file" dialog offers. The formats the inspector reads come first; "All
 // files" stays so an owner with "export.dat" can still try it and get a clear message.
 
-import type { OpenDialogOptions } from 'electron';
+import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
 
 export const OPEN_FILE_FILTERS: NonNullable<OpenDialogOptions['filters']> = [
   { name: 'Spreadsheets and data files (CSV, TSV, TXT, XLSX)', extensions: ['csv', 'tsv', 'txt', 'xlsx'] },
@@ -26,4 +26,15 @@ export function openFileDialogOptions(defaultPath?: string): OpenDialogOptions {
 export function chosenPath(result: { canceled: boolean; filePaths: string[] }): string | null {
   if (result.canceled) return null;
   return result.filePaths[0] ?? null;
+}
+
+/** The native "Save" dialog for a workbook Mesh Desk made (a quality report). */
+export function saveWorkbookDialogOptions(defaultPath: string): SaveDialogOptions {
+  return {
+    title: 'Save the report',
+    buttonLabel: 'Save',
+    defaultPath,
+    filters: [{ name: 'Excel workbook (XLSX)', extensions: ['xlsx'] }],
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  };
 }

@@ -3,9 +3,21 @@
 import { useEffect } from 'react';
 import { ErrorBanner, NoticeBanner } from './components/error-banner';
 import { Logo } from './components/logo';
+import { StepNav } from './components/step-nav';
+import { CheckScreen } from './screens/check-screen';
+import { DescribeScreen } from './screens/describe-screen';
 import { HomeScreen } from './screens/home-screen';
 import { ImportScreen } from './screens/import-screen';
+import type { Screen } from './state/import-state';
+import { canLeaveImport } from './state/steps-state';
 import { useActions, useImport } from './state/store-context';
+
+const SCREENS: Record<Screen, () => React.JSX.Element | null> = {
+  home: HomeScreen,
+  import: ImportScreen,
+  describe: DescribeScreen,
+  check: CheckScreen,
+};
 
 export function App() {
   const actions = useActions();
@@ -14,6 +26,15 @@ export function App() {
   const errorFile = useImport((s) => s.errorFile);
   const notice = useImport((s) => s.notice);
   const mode = useImport((s) => s.appInfo?.mode);
+  const ready = useImport(canLeaveImport);
+  const Current = SCREENS[screen];
+
+  useEffect(() => {
+    // A new step starts at the top, with focus on the page so screen readers announce it.
+    if (screen === 'home') return;
+    window.scrollTo({ top: 0 });
+    document.getElementById('main')?.focus({ preventScroll: true });
+  }, [screen]);
 
   useEffect(() => {
     void actions.loadAppInfo();
@@ -45,9 +66,12 @@ export function App() {
         {mode === 'browser' && <span className="mode-tag" title="Mesh Desk is running in your web browser on this computer only.">In your browser</span>}
       </header>
       <main id="main" className="main" tabIndex={-1}>
+        {screen !== 'home' && (
+          <StepNav current={screen} blockedReason={ready ? null : 'Available once the sheet has been read with your choices.'} onGo={actions.goTo} />
+        )}
         {error && <ErrorBanner error={error} fileName={errorFile} onDismiss={actions.dismissError} />}
         {notice && <NoticeBanner text={notice} onDismiss={actions.dismissNotice} />}
-        {screen === 'home' ? <HomeScreen /> : <ImportScreen />}
+        <Current />
       </main>
     </div>
   );

@@ -12,6 +12,9 @@ import './styles/home.css';
 import './styles/import.css';
 import './styles/grid.css';
 import './styles/problems.css';
+import './styles/steps.css';
+import './styles/describe.css';
+import './styles/check.css';
 
 const store = createImportStore(getApi());
 const root = document.getElementById('root');

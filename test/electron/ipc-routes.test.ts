@@ -33,7 +33,7 @@ beforeAll(() => {
   writeFileSync(join(dir, 'prices.csv'), 'sku,price\nA1,9.99\n');
   sources = new SourceRegistry({ dataDir: dir });
   jobs = new JobRunner();
-  const handlers = createHandlers({ mode: 'electron', version: '9.9.9', dataDir: dir, sources, jobs, pickFile: async () => null });
+  const handlers = createHandlers({ mode: 'electron', version: '9.9.9', dataDir: dir, sources, jobs, pickFile: async () => null, saveTarget: async () => null });
   routes = createIpcRoutes({
     dispatch: (name, input, ctx) => dispatchCall(handlers, name, input, ctx),
     addPath: (p) => sources.addPath(p),

@@ -71,10 +71,27 @@ export function createHttpApi(opts: HttpApiOptions): RendererApi & { readonly ev
     return resultFromAnswer<SourceRef>(answer.status, answer.body);
   }
 
+  async function download(path: string): Promise<Result<Blob>> {
+    let res: Response;
+    try {
+      res = await fetchImpl(url(path), { headers: auth(), cache: 'no-store' });
+    } catch {
+      return { ok: false, error: NETWORK_ERROR };
+    }
+    // A failure answers with a JSON Result; success is the file's bytes.
+    if (!res.ok) return resultFromAnswer<Blob>(res.status, await res.text().catch(() => ''));
+    try {
+      return { ok: true, value: await res.blob() };
+    } catch {
+      return { ok: false, error: NETWORK_ERROR };
+    }
+  }
+
   return {
     call,
     on: (name, listener) => events.on(name, listener),
     addLocalFile,
+    download,
     onUploadProgress(listener) {
       progressListeners.add(listener);
       return () => progressListeners.delete(listener);

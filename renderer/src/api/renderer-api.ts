@@ -2,6 +2,7 @@
 // progress feed that only the HTTP client can offer (Electron passes a path, not bytes).
 
 import type { MeshDeskApi } from '../../../shared/core/api/contract';
+import type { Result } from '../../../shared/core/result';
 
 export interface UploadProgress {
   fileName: string;
@@ -11,4 +12,9 @@ export interface UploadProgress {
 
 export interface RendererApi extends MeshDeskApi {
   onUploadProgress?(listener: (p: UploadProgress) => void): () => void;
+  /**
+   * Fetches a file the host prepared (SavedFile.downloadUrl, browser mode), with the page's
+   * access key, so the page can hand it to the browser's own download.
+   */
+  download?(path: string): Promise<Result<Blob>>;
 }

@@ -1,17 +1,29 @@
 // Browser (renderer). What Mesh Desk found while reading, grouped by how much it matters. Each
 // problem names the place in the owner's file; the exact places are one click away.
 
+import type { ReactNode } from 'react';
 import type { Problem } from '../../../shared/core/problems';
 import { examplesSummary, exampleText, groupBySeverity, occurrenceText, problemPlace } from '../lib/problems-view';
 
 const SEVERITY_WORD = { error: 'Needs fixing', warning: 'Worth checking', info: 'Note' } as const;
 
-function ProblemItem({ problem, showSheet }: { problem: Problem; showSheet: boolean }) {
+interface ItemProps {
+  problem: Problem;
+  showSheet: boolean;
+  /** The Check step lists findings with the same item, marked and with its own actions. */
+  testId?: string;
+  className?: string;
+  /** Replaces the severity word read before the message (e.g. "Stops publishing"). */
+  label?: string;
+  children?: ReactNode;
+}
+
+export function ProblemItem({ problem, showSheet, testId = 'problem', className = '', label, children }: ItemProps) {
   // A CSV has one sheet named after the file: repeating it on every problem is noise.
   const place = problemPlace(showSheet ? problem : { ...problem, sheet: undefined });
   return (
-    <li className={`problem problem-${problem.severity}`} data-testid="problem">
-      <span className="sr-only">{SEVERITY_WORD[problem.severity]}: </span>
+    <li className={`problem problem-${problem.severity} ${className}`.trimEnd()} data-testid={testId} data-code={problem.code}>
+      <span className="sr-only">{label ?? SEVERITY_WORD[problem.severity]}: </span>
       <p className="problem-message">{problem.message}</p>
       <p className="problem-meta">
         {place && <span className="problem-place">{place}</span>}
@@ -27,6 +39,7 @@ function ProblemItem({ problem, showSheet }: { problem: Problem; showSheet: bool
           </ul>
         </details>
       )}
+      {children}
     </li>
   );
 }

@@ -10,6 +10,7 @@ import { ProblemsPanel } from '../components/problems-panel';
 import { SheetPicker } from '../components/sheet-picker';
 import { plural, rowCountText, sourceFacts } from '../lib/format';
 import { currentChoices, reportMatchesChoices } from '../state/import-state';
+import { canLeaveImport } from '../state/steps-state';
 import { useActions, useImport } from '../state/store-context';
 
 export function ImportScreen() {
@@ -21,6 +22,7 @@ export function ImportScreen() {
   const report = useImport((s) => s.report);
   const job = useImport((s) => s.job);
   const matches = useImport(reportMatchesChoices);
+  const ready = useImport(canLeaveImport);
   // Stable, so the memoized column heads do not re-render when the screen does.
   const onTypeChange = useCallback(
     (i: number, t: ColumnType, inferred: ColumnType) => void actions.setColumnType(i, t, inferred),
@@ -107,6 +109,27 @@ export function ImportScreen() {
       )}
 
       {(report || problems.length > 0) && <ProblemsPanel problems={problems} showSheet={overview.sheets.length > 1} />}
+
+      <div className="step-actions">
+        <span />
+        <div className="step-actions-end">
+          {!ready && (
+            <p className="muted small" id="to-describe-why">
+              {job ? 'Wait until the sheet has been read.' : 'Read the sheet with your choices first.'}
+            </p>
+          )}
+          <button
+            type="button"
+            className="button button-primary"
+            data-testid="to-describe"
+            disabled={!ready}
+            aria-describedby={ready ? undefined : 'to-describe-why'}
+            onClick={() => actions.goTo('describe')}
+          >
+            Next: describe
+          </button>
+        </div>
+      </div>
     </div>
   );
 }

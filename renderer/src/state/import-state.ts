@@ -6,6 +6,8 @@ import type { AppInfo, InspectRequest, JobProgress, SourceOverview, SourceRef } 
 import type { SheetInfo } from '../../../shared/core/ingest/types';
 import type { ColumnType, InspectReport } from '../../../shared/core/inspect/report';
 import type { AppError, Result } from '../../../shared/core/result';
+import type { DescribeDraft } from './describe-state';
+import { initialDraft } from './describe-state';
 
 export interface SheetChoices {
   /** Header row as the spreadsheet shows it; undefined = let Mesh Desk detect it. */
@@ -31,11 +33,15 @@ export interface JobState {
   request: InspectRequest;
   progress: JobProgress | null;
   cancelling: boolean;
+  /** "check" when the job runs the Check step (its answer goes to checkReport). */
+  purpose?: 'check';
 }
+
+export type Screen = 'home' | 'import' | 'describe' | 'check';
 
 export interface ImportState {
   appInfo: AppInfo | null;
-  screen: 'home' | 'import';
+  screen: Screen;
   /** What the app is waiting for outside of an inspect job. */
   busy: 'idle' | 'adding' | 'opening';
   /** Bumped when a new file is chosen, so answers about an older file are ignored. */
@@ -52,6 +58,13 @@ export interface ImportState {
   /** The file the error is about, for the banner's title ("A problem with “x.xlsx”"). */
   errorFile: string | null;
   notice: string | null;
+  /** The owner's description and waivers; survives moving between steps and re-checks. */
+  draft: DescribeDraft;
+  /** The last answer of the Check step (inspect.run with meta and waivers) and its request. */
+  checkReport: InspectReport | null;
+  checkRequest: InspectRequest | null;
+  /** True while "Save report as Excel" runs. */
+  saving: boolean;
 }
 
 export const initialImportState: ImportState = {
@@ -69,6 +82,10 @@ export const initialImportState: ImportState = {
   error: null,
   errorFile: null,
   notice: null,
+  draft: initialDraft,
+  checkReport: null,
+  checkRequest: null,
+  saving: false,
 };
 
 export const CANCELLED_NOTICE = 'Stopped reading the file. Nothing was changed.';
@@ -117,7 +134,7 @@ export function overviewLoaded(s: ImportState, overview: SourceOverview): Import
 /** A failed step: the message is shown; before a file is open the owner stays at home. */
 export function failed(s: ImportState, error: AppError): ImportState {
   const errorFile = s.source?.name ?? s.upload?.fileName ?? null;
-  return { ...s, busy: 'idle', upload: null, error, errorFile, notice: null, screen: s.overview ? 'import' : 'home' };
+  return { ...s, busy: 'idle', upload: null, error, errorFile, notice: null, screen: s.overview ? (s.screen === 'home' ? 'import' : s.screen) : 'home' };
 }
 
 function withSheetChoices(s: ImportState, update: (c: SheetChoices) => SheetChoices): ImportState {
@@ -181,8 +198,10 @@ export function reportMatchesChoices(s: ImportState): boolean {
   );
 }
 
-export function jobStarted(s: ImportState, request: InspectRequest): ImportState {
-  return { ...s, job: { id: request.jobId, request, progress: null, cancelling: false }, error: null, errorFile: null, notice: null };
+export function jobStarted(s: ImportState, request: InspectRequest, purpose?: 'check'): ImportState {
+  const job: JobState = { id: request.jobId, request, progress: null, cancelling: false };
+  if (purpose) job.purpose = purpose;
+  return { ...s, job, error: null, errorFile: null, notice: null };
 }
 
 export function jobProgress(s: ImportState, p: JobProgress): ImportState {
@@ -198,6 +217,7 @@ export function jobCancelling(s: ImportState): ImportState {
 export function jobFinished(s: ImportState, jobId: string, result: Result<InspectReport>): ImportState {
   if (!s.job || s.job.id !== jobId) return s;
   const request = s.job.request;
+  if (result.ok && s.job.purpose === 'check') return { ...s, job: null, checkReport: result.value, checkRequest: request, error: null, errorFile: null };
   if (result.ok) return { ...s, job: null, report: result.value, reportRequest: request, error: null, errorFile: null };
   if (result.error.code === 'cancelled') return { ...s, job: null, notice: CANCELLED_NOTICE };
   return { ...s, job: null, error: result.error, errorFile: s.source?.name ?? null };

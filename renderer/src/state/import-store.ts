@@ -10,8 +10,11 @@ import type { AppError } from '../../../shared/core/result';
 import type { RendererApi } from '../api/renderer-api';
 import { unsupportedFileMessage } from '../lib/file-kind';
 import { newJobId as defaultJobId } from '../lib/job-id';
+import { deliverDownload } from '../lib/deliver-download';
+import type { DescribeDraft } from './describe-state';
 import * as T from './import-state';
-import type { ImportState } from './import-state';
+import type { ImportState, Screen } from './import-state';
+import * as S from './steps-state';
 
 export interface ImportActions {
   loadAppInfo(): Promise<void>;
@@ -28,6 +31,15 @@ export interface ImportActions {
   dismissError(): void;
   dismissNotice(): void;
   backHome(): Promise<void>;
+  /** Moves between Import, Describe and Check; refused while the chosen sheet is not read. */
+  goTo(screen: Screen): void;
+  /** Applies one of the pure draft edits of describe-state.ts. */
+  updateDraft(edit: (d: DescribeDraft) => DescribeDraft): void;
+  /** Runs the Check step: inspect.run with the owner's description and waivers. */
+  runCheck(): Promise<void>;
+  /** Saves the checked report as an Excel workbook (save dialog or browser download). */
+  saveReport(): Promise<void>;
+  showNotice(text: string): void;
   /** Stops listening to the API (tests, hot reload). */
   dispose(): void;
 }
@@ -36,10 +48,13 @@ export type ImportStore = StoreApi<ImportState & { actions: ImportActions }>;
 
 export interface StoreDeps {
   newJobId?: () => string;
+  /** Browser mode: hands a prepared file to the browser's download. */
+  deliver?: (name: string, blob: Blob) => void;
 }
 
 export function createImportStore(api: RendererApi, deps: StoreDeps = {}): ImportStore {
   const newJobId = deps.newJobId ?? (() => defaultJobId());
+  const deliver = deps.deliver ?? deliverDownload;
 
   const store: ImportStore = createStore<ImportState & { actions: ImportActions }>()((set, get) => {
     const apply = (f: (s: ImportState) => ImportState) => set((s) => f(s));
@@ -139,6 +154,47 @@ export function createImportStore(api: RendererApi, deps: StoreDeps = {}): Impor
         cancelRunning();
         apply(T.backHome);
       },
+
+      goTo(screen) {
+        apply((s) => S.goTo(s, screen));
+        if (screen === 'check' && get().screen === 'check' && !get().job && S.checkIsStale(get())) void actions.runCheck();
+      },
+
+      updateDraft: (edit) => set((s) => ({ draft: edit(s.draft) })),
+
+      async runCheck() {
+        const base = S.checkRequestFor(get());
+        if (!base) return;
+        cancelRunning();
+        const request = { ...base, jobId: newJobId() };
+        apply((s) => T.jobStarted(s, request, 'check'));
+        const res = await api.call('inspect.run', request);
+        apply((s) => T.jobFinished(s, request.jobId, res));
+      },
+
+      async saveReport() {
+        const base = S.checkRequestFor(get());
+        if (!base || get().saving) return;
+        const flow = get().flow;
+        set({ saving: true, notice: null, error: null, errorFile: null });
+        const res = await api.call('report.save', { ...base, jobId: newJobId() });
+        if (get().flow !== flow) return;
+        set({ saving: false });
+        if (!res.ok) return res.error.code === 'cancelled' ? undefined : fail(res.error);
+        const saved = res.value;
+        if (saved === null) return; // the owner closed the save dialog
+        if (saved.downloadUrl) {
+          if (!api.download) return fail({ code: 'report.no-download', message: 'This window cannot download files. Open Mesh Desk in its own window and save the report again.' });
+          const file = await api.download(saved.downloadUrl);
+          if (!file.ok) return fail(file.error);
+          deliver(saved.name, file.value);
+          set({ notice: `The report “${saved.name}” was handed to your browser. Look for it in your Downloads folder.` });
+          return;
+        }
+        set({ notice: saved.savedTo ? `Saved the report as “${saved.name}” in ${saved.savedTo}.` : `Saved the report as “${saved.name}”.` });
+      },
+
+      showNotice: (text) => set({ notice: text }),
 
       dispose: () => {
         stopProgress();

@@ -9,6 +9,7 @@ import type { InspectOptions, InspectReport } from '../inspect/report';
 import type { SheetInfo, SourceFormat } from '../ingest/types';
 import type { Problem } from '../problems';
 import { COLUMN_TYPES } from '../inspect/report';
+import { isProductMeta, isWaiverList } from './validate-meta';
 
 export interface AppInfo {
   name: string;
@@ -54,6 +55,16 @@ export interface JobProgress {
   sheet?: string;
 }
 
+/** Where a saved file went. */
+export interface SavedFile {
+  /** The file's name as the owner will see it. */
+  name: string;
+  /** Desktop: the owner chose the place in a save dialog. */
+  savedTo?: string;
+  /** Browser mode: where the page fetches the file (with its token) to hand it to the browser. */
+  downloadUrl?: string;
+}
+
 /** Input and output of each call. */
 export interface ApiCalls {
   'app.info': { input: Record<string, never>; output: AppInfo };
@@ -63,6 +74,8 @@ export interface ApiCalls {
   'source.open': { input: { sourceId: string }; output: SourceOverview };
   /** Reads, types and profiles a sheet (or all sheets), with progress events; cancellable. */
   'inspect.run': { input: InspectRequest; output: InspectReport };
+  /** Runs the check again and saves the report as an Excel workbook; null when the owner cancels. */
+  'report.save': { input: InspectRequest; output: SavedFile | null };
   /** Cancels a running job; true when it was running. */
   'job.cancel': { input: { jobId: string }; output: { cancelled: boolean } };
 }
@@ -136,17 +149,25 @@ export const inputValidators: { [K in CallName]: Validator<CallInput<K>> } = {
   'app.info': isEmpty,
   'source.pick': isEmpty,
   'source.open': (x): x is CallInput<'source.open'> => isObject(x) && onlyKeys(x, ['sourceId']) && isId(x.sourceId),
-  'inspect.run': (x): x is InspectRequest =>
+  'inspect.run': (x): x is InspectRequest => isInspectRequest(x),
+  'report.save': (x): x is InspectRequest => isInspectRequest(x),
+  'job.cancel': (x): x is CallInput<'job.cancel'> => isObject(x) && onlyKeys(x, ['jobId']) && isId(x.jobId),
+};
+
+function isInspectRequest(x: unknown): x is InspectRequest {
+  return (
     isObject(x) &&
-    onlyKeys(x, ['jobId', 'sourceId', 'sheet', 'headerRow', 'typeOverrides', 'previewRows']) &&
+    onlyKeys(x, ['jobId', 'sourceId', 'sheet', 'headerRow', 'typeOverrides', 'previewRows', 'meta', 'waivers']) &&
     isId(x.jobId) &&
     isId(x.sourceId) &&
     optional(x.sheet, (v) => typeof v === 'string' && v.length <= 255) &&
     optional(x.headerRow, (v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 1_048_576) &&
     optional(x.previewRows, (v) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 100_000) &&
-    optional(x.typeOverrides, isTypeOverrides),
-  'job.cancel': (x): x is CallInput<'job.cancel'> => isObject(x) && onlyKeys(x, ['jobId']) && isId(x.jobId),
-};
+    optional(x.typeOverrides, isTypeOverrides) &&
+    optional(x.meta, isProductMeta) &&
+    optional(x.waivers, isWaiverList)
+  );
+}
 
 export const CALL_NAMES = Object.keys(inputValidators) as CallName[];
 export const EVENT_NAMES: readonly EventName[] = ['job.progress', 'app.command'];

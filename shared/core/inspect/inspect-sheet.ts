@@ -9,6 +9,10 @@ import type { ProblemCollector } from '../problems';
 import type { ColumnType, SheetReport } from './report';
 import { detectHeaderRow, HEADER_SCAN_ROWS } from '../infer/header-detect';
 import { SheetProfiler } from '../profile/sheet-profiler';
+import { SheetChecker } from '../checks/sheet-checker';
+import type { ProductMeta } from '../metadata/types';
+import type { Policy } from '../policy/types';
+import { buildSheetCheckPlan } from './sheet-check-plan';
 
 export interface SheetInspectOptions {
   format: SourceFormat;
@@ -19,6 +23,8 @@ export interface SheetInspectOptions {
   problems: ProblemCollector;
   signal: AbortSignal | undefined;
   onProgress: ((p: ReadProgress) => void) | undefined;
+  /** The Check step: the owner's description, the mesh's policy, and "now" for freshness. */
+  check: { meta: ProductMeta; policy: Policy; now: number } | undefined;
 }
 
 export interface SheetInspection {
@@ -30,6 +36,7 @@ export interface SheetInspection {
 export async function inspectSheet(source: OpenedSource, sheet: SheetInfo, opts: SheetInspectOptions): Promise<Result<SheetInspection>> {
   const head: SourceRow[] = [];
   let profiler: SheetProfiler | undefined;
+  let checker: SheetChecker | undefined;
   let headerRow = 0;
   let rowsRead = 0;
 
@@ -47,7 +54,13 @@ export async function inspectSheet(source: OpenedSource, sheet: SheetInfo, opts:
       problems: opts.problems,
       previewRows: opts.previewRows,
     });
-    profiler.addRows(head.filter((r) => r.row > headerRow));
+    if (opts.check) {
+      const plan = buildSheetCheckPlan({ sheet: sheet.name, format: opts.format, header, typeOverrides: opts.typeOverrides, ...opts.check });
+      checker = new SheetChecker(plan, opts.problems);
+    }
+    const data = head.filter((r) => r.row > headerRow);
+    profiler.addRows(data);
+    checker?.addRows(data);
     head.length = 0;
   };
 
@@ -56,6 +69,7 @@ export async function inspectSheet(source: OpenedSource, sheet: SheetInfo, opts:
     rowsRead += batch.length;
     if (profiler) {
       profiler.addRows(batch);
+      checker?.addRows(batch);
       continue;
     }
     head.push(...batch);
@@ -81,6 +95,7 @@ export async function inspectSheet(source: OpenedSource, sheet: SheetInfo, opts:
     start();
   }
   const result = profiler!.finish();
+  checker?.finish();
   if (result.rows === 0) {
     opts.problems.add({
       severity: 'warning',

@@ -10,6 +10,8 @@ import type { ByteSource, OpenedSource, SheetInfo, SourceFormat } from '../inges
 import type { Problem } from '../problems';
 import type { InspectOptions, InspectReport, SheetReport } from './report';
 import { inspectSheet } from './inspect-sheet';
+import { buildCheckOutcome } from './check-outcome';
+import { DEFAULT_POLICY, type Policy } from '../policy/types';
 
 export interface InspectProgress {
   bytesDone: number;
@@ -20,6 +22,10 @@ export interface InspectProgress {
 
 export interface InspectRunOptions extends InspectOptions {
   fileName: string;
+  /** The mesh's governance policy for the Check step (default: the policy Mesh Desk ships). */
+  policy?: Policy;
+  /** Epoch ms; injected by tests (freshness, future dates). */
+  now?: number;
   signal?: AbortSignal;
   onProgress?: (p: InspectProgress) => void;
 }
@@ -63,6 +69,8 @@ export async function inspectFile(bytes: ByteSource, opts: InspectRunOptions): P
     if (!chosen.ok) return chosen;
     const sheets: SheetReport[] = [];
     let rowsSeen = 0;
+    const policy = opts.policy ?? DEFAULT_POLICY;
+    const check = opts.meta ? { meta: opts.meta, policy, now: opts.now ?? Date.now() } : undefined;
     for (const sheet of chosen.value) {
       throwIfCancelled(opts.signal);
       const done = rowsSeen;
@@ -72,6 +80,7 @@ export async function inspectFile(bytes: ByteSource, opts: InspectRunOptions): P
         typeOverrides: opts.typeOverrides,
         previewRows: opts.previewRows ?? DEFAULT_PREVIEW_ROWS,
         problems,
+        check,
         signal: opts.signal,
         onProgress: opts.onProgress && ((p) => opts.onProgress!({ ...p, rows: done + p.rows, sheet: sheet.name })),
       });
@@ -93,6 +102,16 @@ export async function inspectFile(bytes: ByteSource, opts: InspectRunOptions): P
     };
     if (source.encoding !== undefined) report.encoding = source.encoding;
     if (source.delimiter !== undefined) report.delimiter = source.delimiter;
+    if (opts.meta) {
+      report.check = buildCheckOutcome({
+        problems: report.problems,
+        meta: opts.meta,
+        columns: sheets[0]?.columns ?? [],
+        sheet: sheets[0]?.name,
+        policy,
+        waivers: opts.waivers ?? [],
+      });
+    }
     return ok(report);
   } catch (e) {
     return { ok: false, error: toAppError(e) };

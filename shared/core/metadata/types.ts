@@ -69,7 +69,7 @@ export interface ProductMeta {
 
 /** An owner's decision to publish despite a warning, recorded in the contract. */
 export interface Waiver {
-  /** Finding code, e.g. "check.leading-trailing-spaces". */
+  /** Finding code, e.g. "check.spaces". */
   code: string;
   sheet?: string;
   /** Column letter the finding was about, if any. */

@@ -3,7 +3,7 @@
 // loopback web host over HTTP. Inputs arrive already validated (dispatch.ts); heavy work goes to
 // worker threads through the JobRunner so neither shell's main thread ever blocks on a file.
 
-import type { ApiHandlers, JobProgress, SourceRef, SourceOverview } from '../../core/api/contract';
+import type { ApiHandlers, CallContext, JobProgress, SavedFile, SourceRef, SourceOverview } from '../../core/api/contract';
 import { fail, ok, type Result } from '../../core/result';
 import type { JobRunner } from '../jobs/job-runner';
 import { runFileTask } from '../jobs/tasks';
@@ -17,6 +17,35 @@ export interface HandlerDeps {
   jobs: JobRunner;
   /** The native "Open file" dialog (Electron); returns a path, or null when the owner cancels. */
   pickFile?: () => Promise<string | null>;
+  /**
+   * Where a file the owner saves goes: a save dialog in the desktop app, the export folder (and a
+   * download link) in browser mode. Null when the owner cancels.
+   */
+  saveTarget: (suggestedName: string) => Promise<{ path: string; saved: SavedFile } | null>;
+}
+
+/**
+ * Runs a file job with progress events, and always ends with a 'done' event (success, failure
+ * or cancel) so that no progress bar is left spinning in the UI.
+ */
+async function withProgress<T>(
+  ctx: CallContext,
+  jobId: string,
+  bytesTotal: number,
+  run: (onProgress: (p: { bytesDone: number; bytesTotal: number; rows: number; sheet?: string }) => void) => Promise<Result<T>>,
+  /** Data rows of a finished job, for the final event (progress counts every row read). */
+  doneRows?: (value: T) => number,
+): Promise<Result<T>> {
+  const progress = (p: Omit<JobProgress, 'jobId'>) => ctx.emit('job.progress', { jobId, ...p });
+  progress({ phase: 'opening', bytesDone: 0, bytesTotal, rows: 0 });
+  let last = { bytesDone: 0, bytesTotal, rows: 0 };
+  const result = await run((p) => {
+    last = { bytesDone: p.bytesDone, bytesTotal: p.bytesTotal, rows: p.rows };
+    progress({ phase: 'reading', ...p });
+  });
+  if (result.ok) last = { ...last, bytesDone: bytesTotal, ...(doneRows ? { rows: doneRows(result.value) } : {}) };
+  progress({ phase: 'done', ...last });
+  return result;
 }
 
 const unknownSource = (): Result<never> =>
@@ -65,26 +94,24 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
       const { jobId, sourceId, ...options } = input;
       const entry = find(sourceId);
       if (!entry) return unknownSource();
-      const bytesTotal = entry.ref.size;
-      const progress = (p: Omit<JobProgress, 'jobId'>) => ctx.emit('job.progress', { jobId, ...p });
-      progress({ phase: 'opening', bytesDone: 0, bytesTotal, rows: 0 });
-      let last = { bytesDone: 0, bytesTotal, rows: 0 };
-      const result = await runFileTask(
-        jobs,
-        'inspect',
-        { path: entry.path, fileName: entry.ref.name, options },
-        {
-          jobId,
-          onProgress: (p) => {
-            last = { bytesDone: p.bytesDone, bytesTotal: p.bytesTotal, rows: p.rows };
-            progress({ phase: 'reading', ...p });
-          },
-        },
+      return withProgress(ctx, jobId, entry.ref.size, (onProgress) =>
+        runFileTask(jobs, 'inspect', { path: entry.path, fileName: entry.ref.name, options }, { jobId, onProgress }),
+        (report) => report.sheets.reduce((n, s) => n + s.rows, 0),
       );
-      // Always tell the UI the job ended (success, failure or cancel) so no spinner is left.
-      if (result.ok) last = { bytesDone: bytesTotal, bytesTotal, rows: result.value.sheets.reduce((n, s) => n + s.rows, 0) };
-      progress({ phase: 'done', ...last });
-      return result;
+    },
+
+    async 'report.save'(input, ctx) {
+      const { jobId, sourceId, ...options } = input;
+      const entry = find(sourceId);
+      if (!entry) return unknownSource();
+      const base = entry.ref.name.replace(/\.[^.]*$/, '') || 'data';
+      const target = await deps.saveTarget(`${base} - quality report.xlsx`);
+      if (target === null) return ok<SavedFile | null>(null);
+      const written = await withProgress(ctx, jobId, entry.ref.size, (onProgress) =>
+        runFileTask(jobs, 'report', { path: entry.path, fileName: entry.ref.name, options, outPath: target.path }, { jobId, onProgress }),
+      );
+      if (!written.ok) return written;
+      return ok<SavedFile | null>(target.saved);
     },
 
     async 'job.cancel'({ jobId }) {

@@ -7,7 +7,10 @@ import { fail } from '../../core/result';
 import { inspectFile, overviewFile } from '../../core/inspect/inspect';
 import { openFileByteSource } from '../files/file-byte-source';
 import { serveTasks } from './worker-host';
-import type { InspectTaskPayload, OverviewTaskPayload } from './tasks';
+import type { InspectTaskPayload, OverviewTaskPayload, ReportTaskPayload } from './tasks';
+import { openSource } from '../../core/ingest/open-source';
+import { ProblemCollector } from '../../core/problems';
+import { writeCheckReportXlsx } from '../export/check-report-xlsx';
 
 function isFilePayload(x: unknown): x is OverviewTaskPayload {
   if (typeof x !== 'object' || x === null) return false;
@@ -34,6 +37,27 @@ serveTasks({
     const bytes = await openFileByteSource(path, fileName);
     try {
       return await inspectFile(bytes, { ...options, fileName, signal, onProgress: progress });
+    } finally {
+      await bytes.close();
+    }
+  },
+
+  // The quality report: check the file, then read it once more to copy the rows with problems.
+  async report(payload, { signal, progress }) {
+    if (!isFilePayload(payload) || typeof (payload as ReportTaskPayload).outPath !== 'string') return badPayload();
+    const { path, fileName, options, outPath } = payload as ReportTaskPayload;
+    const bytes = await openFileByteSource(path, fileName);
+    try {
+      const checked = await inspectFile(bytes, { ...options, fileName, signal, onProgress: progress, previewRows: 0 });
+      if (!checked.ok) return checked;
+      const sheet = checked.value.sheets[0];
+      const source = await openSource(bytes, fileName, signal);
+      try {
+        const rows = sheet ? source.rows(sheet.name, { signal, problems: new ProblemCollector() }) : undefined;
+        return await writeCheckReportXlsx({ report: checked.value, path: outPath, signal, ...(rows ? { rows } : {}) });
+      } finally {
+        await source.close();
+      }
     } finally {
       await bytes.close();
     }

@@ -17,9 +17,21 @@ export interface InspectTaskPayload extends OverviewTaskPayload {
   options: InspectOptions;
 }
 
+export interface ReportTaskPayload extends InspectTaskPayload {
+  /** Where the workbook is written (the caller chose the place). */
+  outPath: string;
+}
+
+export interface ReportTaskOutput {
+  path: string;
+  findings: number;
+  problemRows: number;
+}
+
 export interface FileTasks {
   overview: { payload: OverviewTaskPayload; output: Overview };
   inspect: { payload: InspectTaskPayload; output: InspectReport };
+  report: { payload: ReportTaskPayload; output: ReportTaskOutput };
 }
 
 export type FileTaskName = keyof FileTasks;

@@ -5,17 +5,20 @@
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiHandlers, CallContext } from '../../core/api/contract';
-import { CALL_PATH, EVENTS_PATH, MAX_CALL_BODY_BYTES, UPLOAD_PATH } from '../../core/api/http-protocol';
+import { CALL_PATH, DOWNLOAD_PATH, EVENTS_PATH, MAX_CALL_BODY_BYTES, UPLOAD_PATH } from '../../core/api/http-protocol';
 import { fail, ok, toAppError, type Result } from '../../core/result';
 import { dispatchCall } from '../api/dispatch';
 import type { SourceRegistry } from '../sources/source-registry';
 import { uploadTooLargeError } from '../sources/source-registry';
 import type { EventHub } from './event-hub';
+import type { ExportRegistry } from '../exports/export-registry';
+import { handleDownload } from './download-route';
 import { bearerMatches } from './security';
 
 export interface ApiRouteDeps {
   handlers: ApiHandlers;
   sources: SourceRegistry;
+  exports: ExportRegistry;
   hub: EventHub;
   token: string;
   maxUploadBytes: number;
@@ -57,6 +60,7 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, pathn
     return;
   }
   if (pathname === UPLOAD_PATH) return handleUpload(req, res, search, deps);
+  if (pathname.startsWith(DOWNLOAD_PATH)) return handleDownload(req, res, pathname.slice(DOWNLOAD_PATH.length), deps.exports);
   sendJsonAndClose(req, res, 404, fail('not-found', 'Mesh Desk has no such request, so nothing was done.'));
 }
 

@@ -10,6 +10,8 @@ import { createHandlers } from '../api/handlers';
 import { JobRunner } from '../jobs/job-runner';
 import { openSourceRegistry } from '../sources/source-registry';
 import { startWebHost } from './web-host';
+import { ExportRegistry } from '../exports/export-registry';
+import { DOWNLOAD_PATH } from '../../core/api/http-protocol';
 
 export interface BrowserModeOptions {
   /** Mesh Desk's data folder (uploads go under it). */
@@ -58,12 +60,19 @@ export async function launchBrowserMode(opts: BrowserModeOptions): Promise<Brows
   });
   // Boot one worker now so the owner's first "open" does not wait for it.
   jobs.warmUp();
+  const exports = new ExportRegistry(dataDir);
+  await exports.cleanOld();
   const handlers = createHandlers({
     mode: 'browser',
     version: opts.version ?? (await packageVersion()),
     dataDir,
     sources,
     jobs,
+    // Browser mode: the report is written to the export folder and the page downloads it.
+    saveTarget: async (name) => {
+      const entry = await exports.reserve(name);
+      return { path: entry.path, saved: { name, downloadUrl: `${DOWNLOAD_PATH}${entry.id}` } };
+    },
   });
   let host;
   try {
@@ -71,6 +80,7 @@ export async function launchBrowserMode(opts: BrowserModeOptions): Promise<Brows
       staticDir: resolve(opts.staticDir),
       handlers,
       sources,
+      exports,
       ...(opts.port !== undefined ? { port: opts.port } : {}),
       ...(opts.token !== undefined ? { token: opts.token } : {}),
     });

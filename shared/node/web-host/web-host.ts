@@ -13,6 +13,7 @@ import { handleApi, sendJson } from './api-routes';
 import { EventHub } from './event-hub';
 import { applySecurityHeaders, hostAllowed, newToken, originAllowed } from './security';
 import { serveStatic } from './static-files';
+import type { ExportRegistry } from '../exports/export-registry';
 
 export const LOOPBACK_HOST = '127.0.0.1';
 
@@ -22,6 +23,8 @@ export interface WebHostOptions {
   handlers: ApiHandlers;
   /** Where browser uploads are registered. */
   sources: SourceRegistry;
+  /** Files made for the owner to download (quality reports). */
+  exports: ExportRegistry;
   /** 0 or absent: a random free port. */
   port?: number;
   /** Default: a fresh random token for this launch. */
@@ -52,6 +55,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const apiDeps = {
     handlers: opts.handlers,
     sources: opts.sources,
+    exports: opts.exports,
     hub,
     token,
     maxUploadBytes: opts.maxUploadBytes ?? opts.sources.maxUploadBytes,

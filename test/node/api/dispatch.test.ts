@@ -14,7 +14,7 @@ import { SourceRegistry } from '../../../shared/node/sources/source-registry';
 const dataDir = mkdtempSync(join(tmpdir(), 'mesh-desk-dispatch-'));
 const jobs = new JobRunner();
 const sources = new SourceRegistry({ dataDir });
-const browser = createHandlers({ mode: 'browser', version: '1.2.3', dataDir, sources, jobs });
+const browser = createHandlers({ mode: 'browser', version: '1.2.3', dataDir, sources, jobs, saveTarget: async () => null });
 const events: { name: EventName; payload: unknown }[] = [];
 const ctx: CallContext = {
   emit<E extends EventName>(name: E, payload: ApiEvents[E]) {
@@ -72,7 +72,7 @@ describe('dispatchCall', () => {
     const file = join(dataDir, 'picked.csv');
     writeFileSync(file, 'a,b\n1,2\n');
     let answer: string | null = file;
-    const electron = createHandlers({ mode: 'electron', version: '1', dataDir, sources, jobs, pickFile: async () => answer });
+    const electron = createHandlers({ mode: 'electron', version: '1', dataDir, sources, jobs, pickFile: async () => answer, saveTarget: async () => null });
     const picked = await dispatchCall(electron, 'source.pick', {}, ctx);
     expect(picked).toMatchObject({ ok: true, value: { name: 'picked.csv', size: 8 } });
     expect(JSON.stringify(picked)).not.toContain(dataDir);

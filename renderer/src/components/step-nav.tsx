@@ -1,0 +1,51 @@
+// Browser (renderer). The three steps of publishing, as buttons: the current one is marked for
+// screen readers (aria-current) and steps not reachable yet are disabled with the reason.
+
+import type { Screen } from '../state/import-state';
+
+const STEPS: { screen: Screen; label: string }[] = [
+  { screen: 'import', label: 'Check your data' },
+  { screen: 'describe', label: 'Describe' },
+  { screen: 'check', label: 'Check' },
+];
+
+interface Props {
+  current: Screen;
+  /** Why Describe and Check are not reachable yet, or null when they are. */
+  blockedReason: string | null;
+  onGo(screen: Screen): void;
+}
+
+export function StepNav({ current, blockedReason, onGo }: Props) {
+  return (
+    <nav className="steps" aria-label="Steps to publish">
+      <ol>
+        {STEPS.map((s, i) => {
+          const here = s.screen === current;
+          const blocked = s.screen !== 'import' && blockedReason !== null;
+          return (
+            <li key={s.screen} className={here ? 'is-current' : ''}>
+              <button
+                type="button"
+                className="step"
+                data-testid={`step-${s.screen}`}
+                aria-current={here ? 'step' : undefined}
+                disabled={blocked && !here}
+                title={blocked && !here ? blockedReason : undefined}
+                onClick={() => !here && onGo(s.screen)}
+              >
+                <span className="step-number" aria-hidden="true">
+                  {i + 1}
+                </span>
+                <span className="step-label">
+                  <span className="sr-only">Step {i + 1} of 3: </span>
+                  {s.label}
+                </span>
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+}

@@ -1,0 +1,93 @@
+// Runs anywhere (pure core).
+// The verdict of the Check step: every problem found while reading, profiling and checking,
+// plus the governance policy's violations, each with the policy's decision (block, warn, inform,
+// or ignore), the owner's waivers applied, and whether the product may be published.
+
+import type { Problem, Severity } from '../problems';
+import type { ProductMeta, Waiver } from '../metadata/types';
+import type { Policy } from '../policy/types';
+import type { CheckSeverity } from '../policy/types';
+import { evaluatePolicy } from '../policy/evaluate';
+import { suggestPersonalData } from '../metadata/personal-suggest';
+import type { CheckOutcome, ColumnProfile, Finding, PersonalDataSuggestion } from './report';
+
+export interface CheckOutcomeInput {
+  problems: Problem[];
+  meta: ProductMeta;
+  /** Columns of the checked sheet (the first one inspected). */
+  columns: ColumnProfile[];
+  sheet: string | undefined;
+  policy: Policy;
+  waivers: Waiver[];
+}
+
+/**
+ * What a finding does to publishing. The policy's own list decides first; otherwise a
+ * governance rule blocks, and anything else follows its severity: an error (a file that cannot
+ * be read as it stands, a broken promise such as an empty required value) blocks.
+ */
+export function verdictFor(code: string, severity: Severity, policy: Policy): CheckSeverity {
+  if (Object.hasOwn(policy.checks, code)) return policy.checks[code]!;
+  if (code.startsWith('policy.')) return 'block';
+  return severity === 'error' ? 'block' : severity === 'warning' ? 'warn' : 'info';
+}
+
+const SEVERITY_OF: Record<Exclude<CheckSeverity, 'off'>, Severity> = { block: 'error', warn: 'warning', info: 'info' };
+
+function matchesWaiver(f: Problem, w: Waiver): boolean {
+  return w.code === f.code && (w.sheet === undefined || w.sheet === f.sheet) && (w.column === undefined || w.column === f.column);
+}
+
+export function buildCheckOutcome(input: CheckOutcomeInput): CheckOutcome {
+  const { policy } = input;
+  const violations: Problem[] = evaluatePolicy(input.meta, input.columns, policy).map((v) => {
+    const column = v.column === undefined ? undefined : input.columns.find((c) => c.name === v.column);
+    return {
+      severity: v.blocking ? 'error' : 'warning',
+      code: v.code,
+      message: v.message,
+      count: 1,
+      examples: [],
+      ...(column ? { column: column.letter, columnName: column.name } : {}),
+      ...(input.sheet !== undefined && column ? { sheet: input.sheet } : {}),
+    };
+  });
+
+  const findings: Finding[] = [];
+  for (const p of [...violations, ...input.problems]) {
+    const verdict = verdictFor(p.code, p.severity, policy);
+    if (verdict === 'off') continue;
+    const finding: Finding = { ...p, severity: SEVERITY_OF[verdict], blocking: verdict === 'block' };
+    if (!finding.blocking) {
+      const waiver = input.waivers.find((w) => matchesWaiver(finding, w));
+      if (waiver) finding.waived = waiver;
+    }
+    findings.push(finding);
+  }
+  const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+  findings.sort((a, b) => rank[a.severity] - rank[b.severity]);
+
+  const blocking = findings.filter((f) => f.blocking).length;
+  const warnings = findings.filter((f) => f.severity === 'warning' && !f.waived).length;
+  return {
+    findings,
+    blocking,
+    warnings,
+    canPublish: blocking === 0,
+    suggestions: personalSuggestions(input.columns, input.meta),
+    partRows: policy.partRows,
+  };
+}
+
+/** Suggestions only for columns whose personal-data status the owner has not decided yet. */
+function personalSuggestions(columns: ColumnProfile[], meta: ProductMeta): PersonalDataSuggestion[] {
+  const undecided = columns.filter((c) => {
+    const own = meta.columns && Object.hasOwn(meta.columns, c.name) ? meta.columns[c.name] : undefined;
+    return own?.personal === undefined;
+  });
+  const out: PersonalDataSuggestion[] = [];
+  for (const s of suggestPersonalData(undecided)) {
+    if (s.suggested !== 'none') out.push({ column: s.column, kind: s.kind, suggested: s.suggested, reason: s.reason, source: s.source });
+  }
+  return out;
+}
