@@ -20,13 +20,14 @@ export function canLeaveImport(s: ImportState): boolean {
 
 export function goTo(s: ImportState, screen: Screen): ImportState {
   if (screen === 'home' || !s.overview) return s;
-  if (screen === 'import') return { ...s, screen };
+  // A message about the previous step (a saved report, a stopped read) does not follow the owner.
+  if (screen === 'import') return { ...s, screen, notice: null };
   const sheet = chosenSheetReport(s);
   if (!sheet || !canLeaveImport(s)) return s;
   // Seeded once per file and sheet; what the owner typed stays, only blanks are filled.
   const fileName = s.source?.name ?? s.overview.source.name;
   const draft = seedDraft(s.draft, seedKey(fileName, sheet.name), suggestMeta(fileName, sheet));
-  return { ...s, screen, draft };
+  return { ...s, screen, draft, notice: null };
 }
 
 /** inspect.run input for the Check step (without the job id). */

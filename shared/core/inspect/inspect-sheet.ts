@@ -128,13 +128,14 @@ function pickHeader(head: SourceRow[], wanted: number | undefined): number | und
 function noteSkippedRows(problems: ProblemCollector, sheet: string, above: SourceRow[], headerRow: number, chosenByOwner: boolean): void {
   const first = above[0]!.row;
   const range = first === headerRow - 1 ? `Row ${first}` : `Rows ${first}–${headerRow - 1}`;
-  const why = chosenByOwner ? 'because you chose that row as the header' : 'they look like a title or notes';
+  const verb = above.length === 1 && first === headerRow - 1 ? 'was' : 'were';
+  const why = chosenByOwner ? ` because row ${headerRow} was chosen as the header` : ': they look like a title or notes';
   problems.add({
     severity: 'info',
     code: 'header.rows-skipped',
     sheet,
     row: first,
-    message: `${range} above the header (row ${headerRow}) ${above.length === 1 && first === headerRow - 1 ? 'was' : 'were'} left out: ${why}. If your table starts higher, change the header row.`,
+    message: `${range} above the header (row ${headerRow}) ${verb} left out${why}. If your table starts higher, change the header row.`,
   });
 }
 

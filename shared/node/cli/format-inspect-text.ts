@@ -20,7 +20,8 @@ export function formatInspectText(r: InspectReport): string {
     }
   }
   for (const sheet of r.sheets) out.push('', ...formatSheet(sheet));
-  out.push('', ...formatProblems(r.problems));
+  // After a check, the findings (with the policy's verdict) replace the plain problem list.
+  if (!r.check) out.push('', ...formatProblems(r.problems));
   return `${out.join('\n')}\n`;
 }
 

@@ -7,6 +7,8 @@ import { openFileByteSource } from '../files/file-byte-source';
 import { toAppError } from '../../core/result';
 import { formatInspectText } from './format-inspect-text';
 import { toInspectJson } from './inspect-json';
+import { runCheck } from './inspect-check';
+import { formatCheckText } from './format-check-text';
 
 export async function runInspect(args: string[]): Promise<number> {
   let parsed;
@@ -18,6 +20,9 @@ export async function runInspect(args: string[]): Promise<number> {
         sheet: { type: 'string' },
         'header-row': { type: 'string' },
         json: { type: 'boolean', default: false },
+        meta: { type: 'string' },
+        policy: { type: 'string' },
+        contract: { type: 'string' },
       },
     });
   } catch (e) {
@@ -30,6 +35,9 @@ export async function runInspect(args: string[]): Promise<number> {
     headerRow = Number(values['header-row']);
     if (!Number.isInteger(headerRow) || headerRow < 1) return usageError(`--header-row must be a row number (1, 2, 3 …), not "${values['header-row']}".`);
   }
+  if ((values.policy !== undefined || values.contract !== undefined) && values.meta === undefined) {
+    return usageError('--policy and --contract need --meta <meta.yaml>: the description the check and the contract are made from.');
+  }
   const path = positionals[0]!;
   const fileName = basename(path);
 
@@ -39,6 +47,26 @@ export async function runInspect(args: string[]): Promise<number> {
   try {
     const bytes = await openFileByteSource(path, fileName);
     try {
+      if (values.meta !== undefined) {
+        const run = await runCheck(bytes, {
+          fileName,
+          metaPath: values.meta,
+          signal: controller.signal,
+          ...(values.policy !== undefined ? { policyPath: values.policy } : {}),
+          ...(values.contract !== undefined ? { contractPath: values.contract } : {}),
+          ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),
+          ...(headerRow !== undefined ? { headerRow } : {}),
+        });
+        if (!run.ok) {
+          // Problems with the description, the policy or the contract are not the data file's.
+          if (/^(meta|policy|cli|contract)\./.test(run.error.code)) return usageError(run.error.message);
+          return unreadable(fileName, run.error.message);
+        }
+        const { report, contractPath } = run.value;
+        if (values.json) process.stdout.write(`${JSON.stringify({ ...toInspectJson(report), ...(contractPath ? { contract: contractPath } : {}) })}\n`);
+        else process.stdout.write(formatInspectText(report) + formatCheckText(report, contractPath));
+        return report.check && report.check.blocking > 0 ? 1 : 0;
+      }
       const result = await inspectFile(bytes, { fileName, sheet: values.sheet, headerRow, signal: controller.signal, previewRows: 0 });
       if (!result.ok) return unreadable(fileName, result.error.message);
       if (values.json) process.stdout.write(`${JSON.stringify(toInspectJson(result.value))}\n`);

@@ -35,6 +35,28 @@ export function toInspectJson(r: InspectReport) {
       })),
     })),
     sheetList: r.sheetList,
+    ...(r.check !== undefined && {
+      check: {
+        canPublish: r.check.canPublish,
+        blocking: r.check.blocking,
+        warnings: r.check.warnings,
+        partRows: r.check.partRows,
+        findings: r.check.findings.map((f) => ({
+          severity: f.severity,
+          code: f.code,
+          message: f.message,
+          sheet: f.sheet ?? null,
+          row: f.row ?? null,
+          column: f.column ?? null,
+          ...(f.columnName !== undefined && { columnName: f.columnName }),
+          count: f.count,
+          blocking: f.blocking,
+          ...(f.waived !== undefined && { waived: f.waived }),
+          examples: f.examples,
+        })),
+        suggestions: r.check.suggestions,
+      },
+    }),
     problems: r.problems.map((p) => ({
       severity: p.severity,
       code: p.code,

@@ -9,8 +9,12 @@ Commands:
   inspect <file> [--sheet NAME] [--header-row N] [--json]
       Read a CSV or Excel file and print its sheets, columns with their types,
       the profile of each column and the problems found.
+  inspect <file> --meta meta.yaml [--policy policy.yaml] [--contract out.yaml] [--json]
+      Also run every quality check and the governance policy with your description
+      (meta.yaml), and write the ODCS data contract.
 
-Exit codes: 0 read, 2 unreadable input or wrong usage (with a one-line reason).`;
+Exit codes: 0 read (and nothing stops publishing), 1 a blocking finding or policy
+violation remains (listed), 2 unreadable input or wrong usage (with a one-line reason).`;
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
