@@ -53,8 +53,13 @@ export function buildCheckOutcome(input: CheckOutcomeInput): CheckOutcome {
     };
   });
 
+  // With a declared type the checker reports misfits against it (check.type-mismatch); the
+  // profiler's report on the same column (infer.mixed-types) would count the same values twice.
+  const typeChecked = new Set(input.problems.filter((p) => p.code === 'check.type-mismatch').map((p) => `${p.sheet}\u0000${p.column}`));
+  const problems = input.problems.filter((p) => !(p.code === 'infer.mixed-types' && typeChecked.has(`${p.sheet}\u0000${p.column}`)));
+
   const findings: Finding[] = [];
-  for (const p of [...violations, ...input.problems]) {
+  for (const p of [...violations, ...problems]) {
     const verdict = verdictFor(p.code, p.severity, policy);
     if (verdict === 'off') continue;
     const finding: Finding = { ...p, severity: SEVERITY_OF[verdict], blocking: verdict === 'block' };

@@ -12,6 +12,8 @@ Commands:
   inspect <file> --meta meta.yaml [--policy policy.yaml] [--contract out.yaml] [--json]
       Also run every quality check and the governance policy with your description
       (meta.yaml), and write the ODCS data contract.
+  validate <contract.yaml> [--policy policy.yaml] [--json]
+      Check a data contract against the ODCS v3.1.0 standard and the governance policy.
 
 Exit codes: 0 read (and nothing stops publishing), 1 a blocking finding or policy
 violation remains (listed), 2 unreadable input or wrong usage (with a one-line reason).`;
@@ -22,6 +24,8 @@ export async function main(argv: string[]): Promise<number> {
     case 'inspect':
       // Loaded on demand: `--help` stays instant and needs none of the readers.
       return (await import('./inspect-command')).runInspect(rest);
+    case 'validate':
+      return (await import('./validate-command')).runValidate(rest);
     case undefined:
     case '-h':
     case '--help':
