@@ -17,6 +17,8 @@ export interface FindingPlace {
 export class CheckReporter {
   readonly counts: Partial<Record<CheckCode, number>> = {};
   private readonly severity: Partial<Record<CheckCode, Severity>> = {};
+  /** Code + column pairs already reported once: their later messages are never shown. */
+  private readonly worded = new Set<string>();
 
   constructor(
     private readonly sink: ProblemSink,
@@ -29,12 +31,26 @@ export class CheckReporter {
     return this.levels?.[code] !== 'off';
   }
 
-  add(code: CheckCode, message: string, place: FindingPlace): void {
+  /**
+   * `message` may be a function: the problem list keeps only the first message of each code and
+   * column (later ones only add to the count and examples), so building a sentence for each of
+   * a hundred thousand findings would be wasted work on the hot path.
+   */
+  add(code: CheckCode, message: string | (() => string), place: FindingPlace): void {
     const level = this.levels?.[code];
     if (level === 'off') return;
     let severity = this.severity[code];
     if (severity === undefined) severity = this.severity[code] = level ?? CHECK_DEFAULTS[code].severity;
     this.counts[code] = (this.counts[code] ?? 0) + 1;
-    this.sink.add({ severity, code, message, sheet: this.sheet, ...place });
+    let text = '';
+    if (typeof message === 'string') text = message;
+    else {
+      const key = `${code}:${place.columnIndex ?? ''}`;
+      if (!this.worded.has(key)) {
+        this.worded.add(key);
+        text = message();
+      }
+    }
+    this.sink.add({ severity, code, message: text, sheet: this.sheet, ...place });
   }
 }

@@ -125,42 +125,43 @@ export class ColumnCheck {
     return any ? c : null;
   }
 
-  check(cell: Cell | undefined, src: SourceRow, r: CheckReporter): void {
+  /** `key`: the profiler's classification of this cell when it just made one (-1 or absent: none). */
+  check(cell: Cell | undefined, src: SourceRow, r: CheckReporter, key = -1): void {
     let text: string;
     if (typeof cell === 'string') {
       if (cell.length === 0 || isBlankText(cell)) return this.empty(src, r);
       text = cell;
-      if (this.spaces && hasOuterSpace(cell)) this.add(r, 'check.spaces', msg.spaces(this.place, src.row, cell), src, cell);
-      if (this.needsValue) this.value(classifyText(cell), cell, true, src, r);
+      if (this.spaces && hasOuterSpace(cell)) this.add(r, 'check.spaces', () => msg.spaces(this.place, src.row, cell), src, cell);
+      if (this.needsValue) this.value(key >= 0 ? key : classifyText(cell), cell, true, src, r);
     } else {
       if (cell === null || cell === undefined) return this.empty(src, r);
       if (typeof cell === 'object' && cell.kind === 'error') return; // reported by the reader already
       text = displayText(cell);
-      if (this.needsValue) this.value(classifyTyped(cell), text, false, src, r);
+      if (this.needsValue) this.value(key >= 0 ? key : classifyTyped(cell), text, false, src, r);
     }
     this.filled++;
     const u = this.unique;
     if (u !== null) {
       const first = u.firstRow(hashText(text), src.row);
-      if (first !== 0) this.add(r, 'check.duplicate-key', msg.duplicateKey(this.place, src.row, text, first, this.primaryKey), src, text);
+      if (first !== 0) this.add(r, 'check.duplicate-key', () => msg.duplicateKey(this.place, src.row, text, first, this.primaryKey), src, text);
     }
-    if (this.allowed !== null && !this.allowed.has(text)) this.add(r, 'check.not-allowed', msg.notAllowed(this.place, src.row, text, this.allowedList), src, text);
+    if (this.allowed !== null && !this.allowed.has(text)) this.add(r, 'check.not-allowed', () => msg.notAllowed(this.place, src.row, text, this.allowedList), src, text);
     const re = this.regex;
     if (re !== null) {
       const tooLong = text.length > MAX_PATTERN_INPUT;
-      if (tooLong || !re.test(text)) this.add(r, 'check.pattern', msg.patternMismatch(this.place, src.row, text, this.patternText, tooLong), src, text);
+      if (tooLong || !re.test(text)) this.add(r, 'check.pattern', () => msg.patternMismatch(this.place, src.row, text, this.patternText, tooLong), src, text);
     }
     if ((this.minLength !== undefined && text.length < this.minLength) || (this.maxLength !== undefined && text.length > this.maxLength)) {
-      this.add(r, 'check.text-length', msg.textLength(this.place, src.row, text, this.minLength, this.maxLength), src, text);
+      this.add(r, 'check.text-length', () => msg.textLength(this.place, src.row, text, this.minLength, this.maxLength), src, text);
     }
     if (this.personal) {
       const kind = personalKind(text);
-      if (kind !== undefined) this.add(r, 'check.personal-data', msg.personalData(this.place, src.row, kind), src, text);
+      if (kind !== undefined) this.add(r, 'check.personal-data', () => msg.personalData(this.place, src.row, kind), src, text);
     }
   }
 
   private empty(src: SourceRow, r: CheckReporter): void {
-    if (this.required) this.add(r, 'check.required-empty', msg.requiredEmpty(this.place, src.row, this.primaryKey), src, undefined);
+    if (this.required) this.add(r, 'check.required-empty', () => msg.requiredEmpty(this.place, src.row, this.primaryKey), src, undefined);
     if (this.countEmpty) this.empties.add(src, '');
   }
 
@@ -180,20 +181,20 @@ export class ColumnCheck {
         else if (commaSide && !pointSide) this.commaOnly.add(src, text);
         otherMark = (key & this.otherSideBits) !== 0 && (key & (this.styleBits << 6)) === 0;
       }
-      if (isText && this.numberAsText === 1) this.add(r, 'check.number-as-text', msg.numberAsText(this.place, src.row, text), src, text);
+      if (isText && this.numberAsText === 1) this.add(r, 'check.number-as-text', () => msg.numberAsText(this.place, src.row, text), src, text);
       else if (isText && this.numberAsText === 2) this.numberText.add(src, text);
     }
     // A value with the other decimal mark is reported as mixed-decimal, not once more as a misfit.
-    if (this.typeCheck && !otherMark && !this.fits(key, kind)) this.add(r, 'check.type-mismatch', msg.typeMismatch(this.place, src.row, text, t), src, text);
+    if (this.typeCheck && !otherMark && !this.fits(key, kind)) this.add(r, 'check.type-mismatch', () => msg.typeMismatch(this.place, src.row, text, t), src, text);
     let v = NaN;
     if (kind === K_NUM && isNumberType(t)) v = this.readSide === 'b' ? b : this.readSide === 'a' ? a : a === a ? a : b;
     else if (kind === K_DATE && (isDateType(t) || this.fresh)) v = this.readSide === 'b' && b === b ? b : a === a ? a : b;
     if (v !== v) return;
     const { min, max } = this.bounds;
-    if (v < min) this.add(r, 'check.out-of-range', msg.outOfRange(this.place, src.row, text, this.boundText(min), true), src, text);
-    else if (v > max) this.add(r, 'check.out-of-range', msg.outOfRange(this.place, src.row, text, this.boundText(max), false), src, text);
+    if (v < min) this.add(r, 'check.out-of-range', () => msg.outOfRange(this.place, src.row, text, this.boundText(min), true), src, text);
+    else if (v > max) this.add(r, 'check.out-of-range', () => msg.outOfRange(this.place, src.row, text, this.boundText(max), false), src, text);
     if (kind === K_DATE) {
-      if (v >= this.futureFrom) this.add(r, 'check.future-date', msg.futureDate(this.place, src.row, text, this.today), src, text);
+      if (v >= this.futureFrom) this.add(r, 'check.future-date', () => msg.futureDate(this.place, src.row, text, this.today), src, text);
       if (this.fresh && v > this.newest) this.newest = v;
     }
   }
@@ -218,7 +219,8 @@ export class ColumnCheck {
     return isDateType(this.type) ? isoText(v, this.type === 'datetime' && v % DAY_MS !== 0) : String(v);
   }
 
-  private add(r: CheckReporter, code: Parameters<CheckReporter['add']>[0], message: string, src: SourceRow, value: string | undefined): void {
+  /** `message` is only built for the first finding of its kind in this column (see CheckReporter). */
+  private add(r: CheckReporter, code: Parameters<CheckReporter['add']>[0], message: () => string, src: SourceRow, value: string | undefined): void {
     r.add(code, message, { row: src.row, line: src.line, columnIndex: this.index, columnName: this.name, value });
   }
 

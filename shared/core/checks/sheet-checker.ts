@@ -6,7 +6,8 @@
 // hash tables of unique columns and of whole rows (~25 MB per million values).
 
 import { columnLetter } from '../columns';
-import type { SourceRow } from '../ingest/types';
+import type { Cell, SourceRow } from '../ingest/types';
+import type { CellObserver } from '../profile/sheet-profiler';
 import type { ProblemSink } from '../problems';
 import * as cellsModule from '../infer/classify-cell';
 import { isoText } from '../infer/date-format';
@@ -50,11 +51,13 @@ export interface CheckSummary {
   };
 }
 
-export class SheetChecker {
+export class SheetChecker implements CellObserver {
   private readonly plan: CheckPlanInput;
   private readonly r: CheckReporter;
   private readonly sheetText: string;
   private readonly active: ColumnCheck[] = [];
+  /** Active checks by column index (undefined: the column has no rules). */
+  private readonly byIndex: (ColumnCheck | undefined)[] = [];
   private readonly badRules: BadRule[] = [];
   /** Plan columns with no value seen yet (for check.empty-column); shrinks as values appear. */
   private unseen: number[];
@@ -73,6 +76,7 @@ export class SheetChecker {
       const c = ColumnCheck.fromPlan(col, plan, this.r, this.sheetText, this.badRules);
       if (c === null) continue;
       this.active.push(c);
+      this.byIndex[col.index] = c;
       if (plan.freshness?.columnIndex === col.index) this.freshCheck = c;
     }
     if (plan.freshness && !this.freshCheck && this.r.on('check.stale')) {
@@ -115,7 +119,24 @@ export class SheetChecker {
     }
   }
 
-  private emptyRow(src: SourceRow): void {
+  // ---- the same pass as the profiler (CellObserver): each cell arrives already classified ----
+
+  beginRow(src: SourceRow): void {
+    if (this.summary) throw new Error('SheetChecker: row after finish');
+    const cells = src.cells;
+    let last = cells.length - 1;
+    while (last >= 0 && isEmptyCell(cells[last] ?? null)) last--;
+    this.rows++;
+    if (this.rowIndex !== null) this.duplicateRow(src, last);
+    if (this.unseen.length > 0) this.markSeen(src);
+  }
+
+  cell(index: number, cell: Cell | undefined, key: number, src: SourceRow): void {
+    const c = this.byIndex[index];
+    if (c !== undefined) c.check(cell, src, this.r, key);
+  }
+
+  emptyRow(src: SourceRow): void {
     this.emptyRows++;
     this.r.add('check.empty-row', msg.emptyRow(this.sheetText, src.row), { row: src.row, line: src.line });
   }

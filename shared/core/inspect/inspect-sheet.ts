@@ -59,8 +59,7 @@ export async function inspectSheet(source: OpenedSource, sheet: SheetInfo, opts:
       checker = new SheetChecker(plan, opts.problems);
     }
     const data = head.filter((r) => r.row > headerRow);
-    profiler.addRows(data);
-    checker?.addRows(data);
+    profiler.addRows(data, checker);
     head.length = 0;
   };
 
@@ -68,8 +67,7 @@ export async function inspectSheet(source: OpenedSource, sheet: SheetInfo, opts:
     throwIfCancelled(opts.signal);
     rowsRead += batch.length;
     if (profiler) {
-      profiler.addRows(batch);
-      checker?.addRows(batch);
+      profiler.addRows(batch, checker);
       continue;
     }
     head.push(...batch);

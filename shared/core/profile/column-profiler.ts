@@ -62,23 +62,33 @@ export class ColumnProfiler {
     this.empty = emptyBefore;
   }
 
+  /**
+   * The classification of the cell last added (-1 when it was empty). Right after add(), the
+   * module's `readings` still hold that cell's values, so a checker observing the same pass can
+   * reuse both instead of classifying the cell a second time.
+   */
+  cellKey = -1;
+
   add(cell: Cell | undefined, src: SourceRow): void {
     if (typeof cell === 'string') {
       const n = cell.length;
       if (n === 0 || isBlankText(cell)) {
         this.empty++;
+        this.cellKey = -1;
         return;
       }
       this.filled++;
       if (n < this.minLength) this.minLength = n;
       if (n > this.maxLength) this.maxLength = n;
       const key = classifyText(cell, this.dateFirst);
+      this.cellKey = key;
       this.record(key, cell, src);
       this.countDistinct(key, cell);
       return;
     }
     if (cell === null || cell === undefined) {
       this.empty++;
+      this.cellKey = -1;
       return;
     }
     const text = displayText(cell);
@@ -86,6 +96,7 @@ export class ColumnProfiler {
     if (text.length < this.minLength) this.minLength = text.length;
     if (text.length > this.maxLength) this.maxLength = text.length;
     const key = classifyTyped(cell);
+    this.cellKey = key;
     if (kindOf(key) === K_ERROR) this.errors++;
     this.record(key, text, src);
     this.countDistinct(key, text);

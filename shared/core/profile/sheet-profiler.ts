@@ -5,7 +5,7 @@
 // The table grows when a row has values past its last column; nothing is ever dropped.
 
 import { COLUMN_TYPES, type ColumnProfile, type ColumnType, type PreviewData } from '../inspect/report';
-import type { SourceRow } from '../ingest/types';
+import type { Cell, SourceRow } from '../ingest/types';
 import type { ProblemSink } from '../problems';
 import * as cells from '../infer/classify-cell';
 import { nameColumns } from '../infer/column-names';
@@ -39,6 +39,16 @@ export interface SheetProfile {
   preview: PreviewData;
 }
 
+/** Sees each data cell right after the profiler classified it (see SheetProfiler.addRows). */
+export interface CellObserver {
+  /** A row with at least one value starts. */
+  beginRow(src: SourceRow): void;
+  /** A wholly empty row (not data). */
+  emptyRow(src: SourceRow): void;
+  /** `key`: the profiler's classification (-1 empty); the module's readings hold its values. */
+  cell(index: number, cell: Cell | undefined, key: number, src: SourceRow): void;
+}
+
 export class SheetProfiler {
   private readonly opts: SheetProfilerOptions;
   /** Header texts exactly as in the file, trailing empty cells left out. */
@@ -63,7 +73,11 @@ export class SheetProfiler {
   }
 
   /** Data rows below the header, in order. */
-  addRows(rows: readonly SourceRow[]): void {
+  /**
+   * `observer` (the quality checker) sees every cell right after it is classified, in the same
+   * pass, so each cell is classified once for both.
+   */
+  addRows(rows: readonly SourceRow[], observer?: CellObserver): void {
     if (this.result) throw new Error('SheetProfiler: addRows after finish');
     const cols = this.cols;
     for (const src of rows) {
@@ -71,15 +85,28 @@ export class SheetProfiler {
       const len = cells.length;
       let first = 0;
       while (first < len && isEmptyCell(cells[first] ?? null)) first++;
-      if (first === len) continue; // a wholly empty row is not data
+      if (first === len) {
+        observer?.emptyRow(src);
+        continue; // a wholly empty row is not data
+      }
       if (len !== cols.length || len !== this.refWidth) this.checkWidth(src);
       this.rows++;
       this.preview.add(src, cols.length);
       const width = cols.length;
-      if (len >= width) {
-        for (let c = 0; c < width; c++) cols[c]!.add(cells[c], src);
-      } else {
-        for (let c = 0; c < width; c++) cols[c]!.add(c < len ? cells[c] : null, src);
+      if (observer === undefined) {
+        if (len >= width) {
+          for (let c = 0; c < width; c++) cols[c]!.add(cells[c], src);
+        } else {
+          for (let c = 0; c < width; c++) cols[c]!.add(c < len ? cells[c] : null, src);
+        }
+        continue;
+      }
+      observer.beginRow(src);
+      for (let c = 0; c < width; c++) {
+        const cell = c < len ? cells[c] : null;
+        const col = cols[c]!;
+        col.add(cell, src);
+        observer.cell(c, cell, col.cellKey, src);
       }
     }
   }

@@ -36,7 +36,7 @@ export function formatTable(o: BenchOutcome): string {
       rows.push([s.name, '-', '-', '-', '-', '-', s.error.notReady ? 'NOT READY (code under test cannot load yet)' : 'ERROR (see below)']);
       continue;
     }
-    const showMbps = s.kind === 'papaparse' || (s.kind === 'inspect' && s.name.includes('csv'));
+    const showMbps = s.kind === 'papaparse' || (s.kind.startsWith('inspect') && s.name.includes('csv'));
     rows.push([
       s.name,
       s.kind === 'baseline' ? '-' : int(s.rows),
@@ -87,7 +87,7 @@ export function formatJsonLines(o: BenchOutcome): string {
       line.error = s.error.message.split('\n')[0];
       line.peakRssMb = null;
     } else {
-      if (s.kind === 'papaparse' || (s.kind === 'inspect' && s.name.includes('csv'))) line.mbps = round(s.mbps, 2);
+      if (s.kind === 'papaparse' || (s.kind.startsWith('inspect') && s.name.includes('csv'))) line.mbps = round(s.mbps, 2);
       if (s.kind !== 'baseline') line.seconds = round(s.seconds, 3);
       if (s.kind !== 'baseline') line.cpuSeconds = round(s.cpuSeconds, 3);
       if (s.ratio !== undefined) line.ratio = round(s.ratio, 3);

@@ -57,6 +57,7 @@ export async function main(argv: string[]): Promise<number> {
     { name: 'inspect csv', kind: 'inspect', file: csv },
     { name: `inspect csv ${csvRows / 4000}k`, kind: 'inspect', file: prefix },
     { name: 'inspect xlsx', kind: 'inspect', file: xlsx },
+    { name: 'inspect csv + all checks', kind: 'inspect-checks', file: csv },
     { name: 'exceljs streaming read', kind: 'exceljs', file: xlsx },
   ];
   const profileDir = (s: Spec) => join(DEFAULT_BENCH_DIR, 'profiles', s.name.replace(/[^a-z0-9]+/gi, '-'));
@@ -84,10 +85,12 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   const summaries = specs.map((s, i) => summarize(s.name, s.kind, reports[i]!));
-  const [, papaparse, inspectCsv, inspectCsvPrefix, inspectXlsx] = summaries;
+  const [, papaparse, inspectCsv, inspectCsvPrefix, inspectXlsx, inspectChecks] = summaries;
+  if (inspectChecks!.mbps !== undefined && papaparse!.mbps !== undefined) inspectChecks!.ratio = inspectChecks!.mbps / papaparse!.mbps;
+  if (inspectChecks!.cpuSeconds && papaparse!.cpuSeconds) inspectChecks!.cpuRatio = papaparse!.cpuSeconds / inspectChecks!.cpuSeconds;
   if (inspectCsv!.mbps !== undefined && papaparse!.mbps !== undefined) inspectCsv!.ratio = inspectCsv!.mbps / papaparse!.mbps;
   if (inspectCsv!.cpuSeconds && papaparse!.cpuSeconds) inspectCsv!.cpuRatio = papaparse!.cpuSeconds / inspectCsv!.cpuSeconds;
-  const targets = evaluateTargets({ papaparse: papaparse!, inspectCsv: inspectCsv!, inspectCsvPrefix: inspectCsvPrefix!, inspectXlsx: inspectXlsx! });
+  const targets = evaluateTargets({ papaparse: papaparse!, inspectCsv: inspectCsv!, inspectCsvPrefix: inspectCsvPrefix!, inspectXlsx: inspectXlsx!, inspectChecks: inspectChecks! });
   const big = inspectCsv!.peakRssMb;
   const small = inspectCsvPrefix!.peakRssMb;
   const flat = {

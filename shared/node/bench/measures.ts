@@ -7,8 +7,9 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { BENCH_META } from './bench-meta';
 
-export const MEASURE_KINDS = ['baseline', 'papaparse', 'inspect', 'exceljs'] as const;
+export const MEASURE_KINDS = ['baseline', 'papaparse', 'inspect', 'inspect-checks', 'exceljs'] as const;
 export type MeasureKind = (typeof MEASURE_KINDS)[number];
 
 export interface Measured {
@@ -34,6 +35,8 @@ export async function prepare(kind: MeasureKind): Promise<Run> {
       return preparePapaparse();
     case 'inspect':
       return prepareInspect();
+    case 'inspect-checks':
+      return prepareInspect(BENCH_META);
     case 'exceljs':
       return prepareExceljs();
   }
@@ -67,7 +70,7 @@ async function preparePapaparse(): Promise<Run> {
 }
 
 /** Mesh Desk's own inspection: detect, type and profile every column in one pass. */
-async function prepareInspect(): Promise<Run> {
+async function prepareInspect(meta?: typeof BENCH_META): Promise<Run> {
   let inspectFile: typeof import('../../core/inspect/inspect').inspectFile;
   let openFileByteSource: typeof import('../files/file-byte-source').openFileByteSource;
   try {
@@ -84,7 +87,7 @@ async function prepareInspect(): Promise<Run> {
     const fileName = basename(path);
     const bytes = await openFileByteSource(path);
     try {
-      const result = await inspectFile(bytes, { fileName });
+      const result = await inspectFile(bytes, { fileName, ...(meta ? { meta } : {}) });
       if (!result.ok) throw new Error(`inspect failed: ${result.error.code}: ${result.error.message}`);
       const report = result.value;
       const rows = report.sheets.reduce((sum, s) => sum + s.rows, 0);

@@ -69,6 +69,8 @@ export interface TargetInputs {
   inspectCsv: Summary;
   inspectCsvPrefix: Summary;
   inspectXlsx: Summary;
+  /** Inspect with every quality check (issue 3); absent in older callers. */
+  inspectChecks?: Summary;
 }
 
 export const TARGETS = {
@@ -78,6 +80,8 @@ export const TARGETS = {
   xlsxRssMb: 250,
   /** Peak memory may grow at most this much from the 1/4-size CSV to the full one. */
   flatGrowth: 0.25,
+  checksRatio: 0.3,
+  checksRssMb: 300,
 } as const;
 
 export function evaluateTargets(s: TargetInputs): TargetResult[] {
@@ -91,6 +95,13 @@ export function evaluateTargets(s: TargetInputs): TargetResult[] {
     (v) => `${v.toFixed(2)} s${v > TARGETS.xlsxSeconds ? ` (${pct(v / TARGETS.xlsxSeconds - 1)} over)` : ''}`));
   out.push(check('inspect xlsx peak memory', `≤ ${TARGETS.xlsxRssMb} MB`, s.inspectXlsx.peakRssMb, (v) => v <= TARGETS.xlsxRssMb,
     (v) => `${v.toFixed(0)} MB${v > TARGETS.xlsxRssMb ? ` (${pct(v / TARGETS.xlsxRssMb - 1)} over)` : ''}`));
+  if (s.inspectChecks) {
+    const c = s.inspectChecks;
+    out.push(check('inspect + all checks vs papaparse', `ratio ≥ ${TARGETS.checksRatio.toFixed(2)}`, c.ratio, (v) => v >= TARGETS.checksRatio,
+      (v) => `ratio ${v.toFixed(2)}${v < TARGETS.checksRatio ? ` (${pct(1 - v / TARGETS.checksRatio)} short)` : ''}`));
+    out.push(check('inspect + all checks peak memory', `≤ ${TARGETS.checksRssMb} MB`, c.peakRssMb, (v) => v <= TARGETS.checksRssMb,
+      (v) => `${v.toFixed(0)} MB${v > TARGETS.checksRssMb ? ` (${pct(v / TARGETS.checksRssMb - 1)} over)` : ''}`));
+  }
   const big = s.inspectCsv.peakRssMb;
   const small = s.inspectCsvPrefix.peakRssMb;
   const growth = big !== undefined && small !== undefined ? big / small - 1 : undefined;
