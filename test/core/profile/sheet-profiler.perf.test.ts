@@ -8,69 +8,7 @@ import type { SourceRow } from '../../../shared/core/ingest/types';
 import { ProblemCollector } from '../../../shared/core/problems';
 import { SheetProfiler } from '../../../shared/core/profile/sheet-profiler';
 
-const ROWS = Number(process.env.MESH_DESK_PERF_ROWS ?? 1_000_000);
-const HEADER = ['order_id', 'qty', 'price', 'order_date', 'created_at', 'region', 'paid', 'email', 'discount', 'category', 'product_code', 'units'];
-
-function generate(rows: number): string {
-  let seed = 20251121;
-  const rnd = (): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296);
-  const regions = ['North', 'South', 'East', 'West', 'Central', 'UK&I', 'LATAM'];
-  const categories = ['Travel', 'Hardware', 'Training', 'Consulting', 'Software', 'Events'];
-  const pad = (n: number): string => (n < 10 ? `0${n}` : String(n));
-  const out: string[] = [HEADER.join(',')];
-  for (let i = 0; i < rows; i++) {
-    const t = 1_640_995_200 + Math.floor(rnd() * 94_608_000); // 2022–2024, seconds
-    const d = new Date(t * 1000);
-    const date = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-    out.push(
-      [
-        `ORD-${i + 1}`,
-        String(Math.floor(rnd() * 100_000)),
-        (rnd() * 20_000).toFixed(2),
-        date,
-        `${date} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`,
-        regions[Math.floor(rnd() * regions.length)],
-        rnd() < 0.5 ? 'true' : 'false',
-        `user${Math.floor(rnd() * 900_000)}@mail.example.org`,
-        (rnd() * 60 - 10).toFixed(1),
-        categories[Math.floor(rnd() * categories.length)],
-        String(Math.floor(rnd() * 100_000)).padStart(6, '0'),
-        String(1 + Math.floor(rnd() * 99)),
-      ].join(','),
-    );
-  }
-  return out.join('\n');
-}
-
-/** Cuts rows out of the text with slice, as a tokenizer does: fresh strings, batch by batch. */
-function* batches(text: string, size = 2000): Generator<SourceRow[]> {
-  let batch: SourceRow[] = [];
-  let pos = text.indexOf('\n') + 1;
-  let row = 2;
-  while (pos < text.length) {
-    let nl = text.indexOf('\n', pos);
-    if (nl < 0) nl = text.length;
-    const cells: string[] = [];
-    let p = pos;
-    for (;;) {
-      const c = text.indexOf(',', p);
-      if (c < 0 || c > nl) {
-        cells.push(text.slice(p, nl));
-        break;
-      }
-      cells.push(text.slice(p, c));
-      p = c + 1;
-    }
-    batch.push({ row, line: row, cells });
-    row++;
-    if (batch.length === size) {
-      yield batch;
-      batch = [];
-    }
-    pos = nl + 1;
-  }
-  if (batch.length > 0) yield batch;
-}
+import { batches, generate, HEADER, ROWS } from '../../fixtures/perf-table';
 
 function timed(work: () => void): { wall: number; cpu: number } {
   const c0 = process.cpuUsage();
