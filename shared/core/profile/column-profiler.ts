@@ -12,6 +12,7 @@ import * as cells from '../infer/classify-cell';
 import * as classes from '../infer/value-classes';
 import { Accumulator, SAMPLE_SIZE, SMALL_SAMPLE_SIZE } from './accumulator';
 import * as distinctModule from './distinct-counter';
+import { detachString } from '../ingest/csv/detach-string';
 
 // Imports used for every cell are copied into module constants once: some module runners
 // (vitest, CommonJS output) turn each use of an imported name into a getter call, which would
@@ -19,7 +20,7 @@ import * as distinctModule from './distinct-counter';
 const { MAX_EXAMPLES } = problemsModule;
 const { classifyText, classifyTyped, displayText, isBlankText } = cells;
 const { KIND_SHIFT, K_DATE, K_ERROR, K_NUM, NUM_SIDE_A, NUM_SIDE_B, P_SAME_DM, P_TYPED, P_YEAR_FIRST, SEP_COMMA, SEP_DOT, dateMaskOf, kindOf, numMaskOf, patternOf, readings, sepKindsOf } = classes;
-const { DistinctCounter, ownString } = distinctModule;
+const { DistinctCounter } = distinctModule;
 
 /** Value classes of a column that get full-size samples. */
 const FULL_SAMPLE_CLASSES = 32;
@@ -124,7 +125,7 @@ export class ColumnProfiler {
       this.dateFirst = kindOf(key) === K_DATE;
     }
     cls.count++;
-    if (cls.examples.length < MAX_EXAMPLES) cls.examples.push({ row: src.row, line: src.line, value: ownString(value) });
+    if (cls.examples.length < MAX_EXAMPLES) cls.examples.push({ row: src.row, line: src.line, value: detachString(value) });
     const a = cls.a;
     const b = cls.b;
     if (a !== null) a.add(readings.a);

@@ -14,6 +14,7 @@
 
 import type { TopValue } from '../inspect/report';
 import * as hyperloglog from './hyperloglog';
+import { detachString } from '../ingest/csv/detach-string';
 
 // Imports used for every cell are copied into module constants once: some module runners
 // (vitest, CommonJS output) turn each use of an imported name into a getter call, which would
@@ -28,14 +29,6 @@ const SMALL = 4;
 /** Largest table (pairs): load factor ~0.61 at the bound; 128 KB. */
 const MAX_SLOTS = 1 << 14;
 
-/**
- * A copy of `s` that does not keep a larger string alive. Readers cut cells out of megabyte
- * chunks, and V8 may keep the whole chunk behind a long slice; values kept for the whole pass
- * (table keys, examples, preview cells) are copied so memory stays bounded.
- */
-export function ownString(s: string): string {
-  return s.length < 13 ? s : (' ' + s).slice(1);
-}
 
 const f64 = new Float64Array(1);
 const u32 = new Uint32Array(f64.buffer);
@@ -161,7 +154,7 @@ export class DistinctCounter {
     }
     this.entries[2 * k] = v;
     this.entries[2 * k + 1] = 1;
-    const own = ownString(text);
+    const own = detachString(text); // kept for the whole pass: must not pin its source chunk
     this.texts.push(own);
     if (this.examples.length < EXAMPLE_VALUES) this.examples.push(own);
     this.slots[2 * slot] = h;

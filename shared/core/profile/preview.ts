@@ -7,7 +7,7 @@ import type { SourceRow } from '../ingest/types';
 import type { PreviewData } from '../inspect/report';
 import { shorten } from '../problems';
 import { displayText } from '../infer/classify-cell';
-import { ownString } from './distinct-counter';
+import { detachString } from '../ingest/csv/detach-string';
 
 /** Cells longer than this many characters are cut and end with "…". */
 export const PREVIEW_CELL_CHARS = 1000;
@@ -30,7 +30,7 @@ export class PreviewCollector {
     for (let i = 0; i < n; i++) {
       const cell = src.cells[i];
       const text = cell === undefined ? '' : displayText(cell);
-      row[i] = text.length > PREVIEW_CELL_CHARS ? shorten(text, PREVIEW_CELL_CHARS) : ownString(text);
+      row[i] = text.length > PREVIEW_CELL_CHARS ? shorten(text, PREVIEW_CELL_CHARS) : detachString(text);
     }
     this.rowNumbers.push(src.row);
     this.cells.push(row);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DISTINCT_EXACT_LIMIT, DistinctCounter, ownString } from '../../../shared/core/profile/distinct-counter';
+import { DISTINCT_EXACT_LIMIT, DistinctCounter } from '../../../shared/core/profile/distinct-counter';
+import { detachString as ownString } from '../../../shared/core/ingest/csv/detach-string';
 
 describe('DistinctCounter', () => {
   it('counts exactly below the bound, across the small-table and hashed lookups', () => {
