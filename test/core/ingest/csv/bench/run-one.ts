@@ -3,40 +3,15 @@
 //   node --import tsx run-one.ts <mesh|papa|newlines> <file>
 // Prints one JSON line: { mode, bytes, rows, seconds, mbPerSec, cpuSeconds, mbPerCpuSec, peakRssMb }.
 
-import { open, stat } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import Papa from 'papaparse';
 import { openCsv } from '../../../../../shared/core/ingest/csv/open-csv';
 import { ProblemCollector } from '../../../../../shared/core/problems';
-import type { ByteSource } from '../../../../../shared/core/ingest/types';
-
-async function fileSource(path: string): Promise<ByteSource> {
-  const fh = await open(path, 'r');
-  const size = (await stat(path)).size;
-  return {
-    name: path,
-    size,
-    async read(offset, length) {
-      const buf = new Uint8Array(Math.max(0, Math.min(length, size - offset)));
-      const { bytesRead } = await fh.read(buf, 0, buf.length, offset);
-      return buf.subarray(0, bytesRead);
-    },
-    // Like the app's file source: a read stream (it reads ahead while the parser works).
-    async *stream(start = 0, end = size, signal) {
-      if (end <= start) return;
-      for await (const chunk of createReadStream(path, { start, end: end - 1, highWaterMark: 1 << 20 })) {
-        if (signal?.aborted) return;
-        yield chunk as Uint8Array;
-      }
-    },
-    async close() {
-      await fh.close();
-    },
-  };
-}
+import { openFileByteSource } from '../../../../../shared/node/files/file-byte-source';
 
 async function mesh(path: string): Promise<number> {
-  const bytes = await fileSource(path);
+  const bytes = await openFileByteSource(path); // exactly what the app reads files with
   const src = await openCsv(bytes, path);
   let rows = 0;
   let chars = 0;
