@@ -5,9 +5,8 @@
 
 import type { Problem, Severity } from '../problems';
 import type { ProductMeta, Waiver } from '../metadata/types';
-import type { Policy } from '../policy/types';
-import type { CheckSeverity } from '../policy/types';
-import { evaluatePolicy } from '../policy/evaluate';
+import type { CheckSeverity, Policy } from '../policy/types';
+import { evaluatePolicy, severityFor } from '../policy/evaluate';
 import { suggestPersonalData } from '../metadata/personal-suggest';
 import type { CheckOutcome, ColumnProfile, Finding, PersonalDataSuggestion } from './report';
 
@@ -19,17 +18,6 @@ export interface CheckOutcomeInput {
   sheet: string | undefined;
   policy: Policy;
   waivers: Waiver[];
-}
-
-/**
- * What a finding does to publishing. The policy's own list decides first; otherwise a
- * governance rule blocks, and anything else follows its severity: an error (a file that cannot
- * be read as it stands, a broken promise such as an empty required value) blocks.
- */
-export function verdictFor(code: string, severity: Severity, policy: Policy): CheckSeverity {
-  if (Object.hasOwn(policy.checks, code)) return policy.checks[code]!;
-  if (code.startsWith('policy.')) return 'block';
-  return severity === 'error' ? 'block' : severity === 'warning' ? 'warn' : 'info';
 }
 
 const SEVERITY_OF: Record<Exclude<CheckSeverity, 'off'>, Severity> = { block: 'error', warn: 'warning', info: 'info' };
@@ -60,7 +48,7 @@ export function buildCheckOutcome(input: CheckOutcomeInput): CheckOutcome {
 
   const findings: Finding[] = [];
   for (const p of [...violations, ...problems]) {
-    const verdict = verdictFor(p.code, p.severity, policy);
+    const verdict = severityFor(p.code, policy, p.severity);
     if (verdict === 'off') continue;
     const finding: Finding = { ...p, severity: SEVERITY_OF[verdict], blocking: verdict === 'block' };
     if (!finding.blocking) {

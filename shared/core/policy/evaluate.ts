@@ -4,6 +4,7 @@
 // do, because the owner fixes it in the Describe form, not in the policy.
 
 import { columnLetter } from '../columns';
+import type { Severity } from '../problems';
 import type { ColumnMeta, ProductMeta } from '../metadata/types';
 import type { CheckSeverity, ColumnField, Policy, PolicyViolation, ProductField } from './types';
 
@@ -11,12 +12,14 @@ import type { CheckSeverity, ColumnField, Policy, PolicyViolation, ProductField 
 const MAX_PATTERN_INPUT = 1000;
 
 /**
- * What a finding does to publishing. The policy's `checks` map decides; codes it does not list
- * warn, except governance rules ("policy.*"), which block unless the policy softens them.
+ * What a finding does to publishing. The policy's `checks` map decides; a governance rule
+ * ("policy.*") it does not list blocks; any other code follows the finding's own severity: an
+ * error (a file that cannot be read as it stands, a broken promise) blocks, a warning warns.
  */
-export function severityFor(code: string, policy: Policy): CheckSeverity {
+export function severityFor(code: string, policy: Policy, severity: Severity = 'warning'): CheckSeverity {
   if (Object.hasOwn(policy.checks, code)) return policy.checks[code]!;
-  return code.startsWith('policy.') ? 'block' : 'warn';
+  if (code.startsWith('policy.')) return 'block';
+  return severity === 'error' ? 'block' : severity === 'warning' ? 'warn' : 'info';
 }
 
 const PRODUCT_LABELS: Record<ProductField, string> = {

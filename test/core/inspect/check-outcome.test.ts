@@ -1,6 +1,7 @@
 // The Check verdict: policy decisions, waivers, and one report per misfit value.
 import { describe, expect, it } from 'vitest';
-import { buildCheckOutcome, verdictFor } from '../../../shared/core/inspect/check-outcome';
+import { buildCheckOutcome } from '../../../shared/core/inspect/check-outcome';
+import { severityFor } from '../../../shared/core/policy/evaluate';
 import { DEFAULT_POLICY } from '../../../shared/core/policy/types';
 import type { Problem } from '../../../shared/core/problems';
 import type { ColumnProfile } from '../../../shared/core/inspect/report';
@@ -19,6 +20,8 @@ const fullMeta = {
   frequency: 'monthly' as const, classification: 'internal' as const,
   columns: { Id: { description: 'Order id' }, Amount: { description: 'EUR' } },
 };
+
+const verdictFor = (code: string, severity: Problem['severity'], policy: typeof DEFAULT_POLICY) => severityFor(code, policy, severity);
 
 describe('check outcome', () => {
   it('lets the policy decide, and falls back to the severity for reading problems', () => {
