@@ -51,6 +51,13 @@ export interface CheckSummary {
   };
 }
 
+/** Index of the last cell with a value; -1 for a wholly empty row. */
+function lastFilled(cells: readonly Cell[]): number {
+  let last = cells.length - 1;
+  while (last >= 0 && isEmptyCell(cells[last] ?? null)) last--;
+  return last;
+}
+
 export class SheetChecker implements CellObserver {
   private readonly plan: CheckPlanInput;
   private readonly r: CheckReporter;
@@ -102,33 +109,31 @@ export class SheetChecker implements CellObserver {
     const n = active.length;
     const r = this.r;
     for (const src of rows) {
-      const cells = src.cells;
-      let last = cells.length - 1;
-      while (last >= 0 && isEmptyCell(cells[last] ?? null)) last--;
+      const last = lastFilled(src.cells);
       if (last < 0) {
         this.emptyRow(src);
         continue;
       }
-      this.rows++;
-      if (this.rowIndex !== null) this.duplicateRow(src, last);
-      if (this.unseen.length > 0) this.markSeen(src);
+      this.dataRow(src, last);
       for (let i = 0; i < n; i++) {
         const c = active[i]!;
-        c.check(cells[c.index], src, r);
+        c.check(src.cells[c.index], src, r);
       }
     }
+  }
+
+  /** Row-wide work for a row with at least one value (`last`: index of its last value). */
+  private dataRow(src: SourceRow, last: number): void {
+    this.rows++;
+    if (this.rowIndex !== null) this.duplicateRow(src, last);
+    if (this.unseen.length > 0) this.markSeen(src);
   }
 
   // ---- the same pass as the profiler (CellObserver): each cell arrives already classified ----
 
   beginRow(src: SourceRow): void {
     if (this.summary) throw new Error('SheetChecker: row after finish');
-    const cells = src.cells;
-    let last = cells.length - 1;
-    while (last >= 0 && isEmptyCell(cells[last] ?? null)) last--;
-    this.rows++;
-    if (this.rowIndex !== null) this.duplicateRow(src, last);
-    if (this.unseen.length > 0) this.markSeen(src);
+    this.dataRow(src, lastFilled(src.cells));
   }
 
   cell(index: number, cell: Cell | undefined, key: number, src: SourceRow): void {
