@@ -55,7 +55,7 @@ export async function inspectSheet(source: OpenedSource, sheet: SheetInfo, opts:
       previewRows: opts.previewRows,
     });
     if (opts.check) {
-      const plan = buildSheetCheckPlan({ sheet: sheet.name, format: opts.format, header, typeOverrides: opts.typeOverrides, ...opts.check });
+      const plan = buildSheetCheckPlan({ sheet: sheet.name, format: opts.format, names: profiler.headerNames(), typeOverrides: opts.typeOverrides, ...opts.check });
       checker = new SheetChecker(plan, opts.problems);
     }
     const data = head.filter((r) => r.row > headerRow);

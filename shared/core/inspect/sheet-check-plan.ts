@@ -4,9 +4,7 @@
 // governance policy switched off (those are not even run).
 
 import { columnLetter } from '../columns';
-import type { SourceFormat, SourceRow } from '../ingest/types';
-import { displayText, isEmptyCell } from '../infer/classify-cell';
-import { nameColumns } from '../infer/column-names';
+import type { SourceFormat } from '../ingest/types';
 import type { ColumnMeta, ProductMeta } from '../metadata/types';
 import type { Policy } from '../policy/types';
 import { CHECK_DEFAULTS, FRESHNESS_MAX_AGE_DAYS, type CheckCode, type CheckLevel } from '../checks/check-defaults';
@@ -16,7 +14,8 @@ import type { ColumnType } from './report';
 export interface SheetCheckInput {
   sheet: string;
   format: SourceFormat;
-  header: SourceRow | undefined;
+  /** Column names as the profiler gives them (SheetProfiler.headerNames). */
+  names: readonly string[];
   meta: ProductMeta;
   typeOverrides: Record<number, ColumnType> | undefined;
   policy: Policy;
@@ -24,10 +23,7 @@ export interface SheetCheckInput {
 }
 
 export function buildSheetCheckPlan(input: SheetCheckInput): CheckPlanInput {
-  const cells = input.header?.cells ?? [];
-  let width = cells.length;
-  while (width > 0 && isEmptyCell(cells[width - 1] ?? null)) width--; // as the profiler does
-  const names = nameColumns(cells.slice(0, width).map((c) => displayText(c ?? null)), width).names;
+  const { names } = input;
   const owned = input.meta.columns ?? {};
   const columns: CheckColumn[] = names.map((name, index) => {
     const meta: ColumnMeta = Object.hasOwn(owned, name) ? owned[name]! : {};

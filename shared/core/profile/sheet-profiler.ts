@@ -124,6 +124,11 @@ export class SheetProfiler {
     for (let i = this.cols.length; i <= last; i++) this.cols.push(new ColumnProfiler(i, this.rows));
   }
 
+  /** The names the header's columns get (the same ones finish() reports). */
+  headerNames(): string[] {
+    return nameColumns(this.headerTexts, this.headerTexts.length).names;
+  }
+
   finish(): SheetProfile {
     if (this.result) return this.result;
     const { sheet, problems } = this.opts;
