@@ -9,7 +9,7 @@ import { formatCount } from '../lib/format';
 
 function Tile({ testId, value, label, tone }: { testId: string; value: number | null; label: string; tone: string }) {
   return (
-    <div className={`tile tile-${tone}`} data-testid={testId} title={value === null ? 'Not known: your company’s rules were not applied.' : undefined}>
+    <div className={`card tile tile-${tone}`} data-testid={testId} title={value === null ? 'Not known: your company’s rules were not applied.' : undefined}>
       <span className="tile-value">{value === null ? '—' : formatCount(value)}</span>
       <span className="tile-label">{label}</span>
     </div>
@@ -31,7 +31,7 @@ const BADGE: Record<ColumnStatus, string> = { ok: 'Fine', warnings: 'Worth check
 
 export function ColumnBadges({ sheet, check, waivers }: { sheet: SheetReport; check: CheckOutcome; waivers: readonly Waiver[] }) {
   return (
-    <section className="col-badges" aria-labelledby="col-badges-title">
+    <section className="card col-badges" aria-labelledby="col-badges-title">
       <h2 id="col-badges-title">Columns</h2>
       <ul>
         {sheet.columns.map((c) => {

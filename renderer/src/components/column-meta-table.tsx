@@ -71,7 +71,7 @@ export function ColumnMetaTable({ columns, meta, suggestions, decisions, edit, o
   const colMeta = (name: string): ColumnMeta => (meta && Object.hasOwn(meta, name) ? meta[name]! : {});
   const set = (name: string, patch: Partial<ColumnMeta>) => edit((d) => D.setColumnMeta(d, name, patch));
   return (
-    <section className="form-section" aria-labelledby="columns-title">
+    <section className="card form-section" aria-labelledby="columns-title">
       <h2 id="columns-title">The columns</h2>
       <p className="muted small">Describe each column so colleagues know what it means. Hover over a heading for what it is used for.</p>
       <div className="meta-table-wrap" tabIndex={0} role="region" aria-label="Column descriptions (scrolls sideways)">

@@ -58,7 +58,7 @@ export function DropZone({ nativeDialogs, busy, onFile, onPick }: Props) {
   };
 
   return (
-    <div className="drop-card">
+    <div className="card drop-card">
       <div
         className={`drop-zone${dragging ? ' is-dragging' : ''}${busy ? ' is-busy' : ''}`}
         data-testid="drop-zone"

@@ -36,7 +36,7 @@ export function FindingsList({ groups, showSheet, onWaive, onUndo }: Props) {
   const [open, setOpen] = useState<number | null>(null);
   let n = 0;
   return (
-    <section className="findings" aria-labelledby="findings-title" data-testid="findings">
+    <section className="card findings" aria-labelledby="findings-title" data-testid="findings">
       <h2 id="findings-title">What the check found</h2>
       {groups.length === 0 && <p className="problems-none">Nothing found. The data and its description pass every check.</p>}
       {groups.map((g) => (

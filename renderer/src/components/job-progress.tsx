@@ -19,7 +19,7 @@ export function JobProgressPanel({ job, sheet, onCancel }: { job: JobState; shee
         : `Reading ${what}… ${pct}%`;
   const announced = job.cancelling ? 'Stopping' : known ? `Reading, ${Math.floor(pct / 10) * 10} percent` : 'Reading';
   return (
-    <div className="job" data-testid="progress" aria-busy="true">
+    <div className="card job" data-testid="progress" aria-busy="true">
       <div className="job-line">
         <p className="job-status">{status}</p>
         <p className="job-rows">{p ? `${plural(p.rows, 'row')} read` : ''}</p>

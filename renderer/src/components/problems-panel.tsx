@@ -47,7 +47,7 @@ export function ProblemItem({ problem, showSheet, testId = 'problem', className 
 export function ProblemsPanel({ problems, showSheet }: { problems: Problem[]; showSheet: boolean }) {
   const groups = groupBySeverity(problems);
   return (
-    <section className="problems" data-testid="problems" aria-labelledby="problems-title">
+    <section className="card problems" data-testid="problems" aria-labelledby="problems-title">
       <h2 id="problems-title">
         Problems found <span className="muted">({problems.length})</span>
       </h2>

@@ -32,7 +32,7 @@ export function ProductForm({ meta, columns, edit }: Props) {
   const source = meta.source?.kind ?? 'manual';
 
   return (
-    <section className="form-section" aria-labelledby="product-title">
+    <section className="card form-section" aria-labelledby="product-title">
       <h2 id="product-title">The product</h2>
       <div className="form-grid">
         <FormField

@@ -12,7 +12,7 @@ function Arriving() {
   if (busy === 'adding' && upload) {
     const pct = percent(upload.loaded, upload.total);
     return (
-      <div className="arriving">
+      <div className="card arriving">
         <p>
           Copying “{upload.fileName}” into Mesh Desk… {pct}% ({formatBytes(upload.loaded)} of {formatBytes(upload.total)})
         </p>
@@ -26,7 +26,7 @@ function Arriving() {
   }
   if (busy === 'opening') {
     return (
-      <div className="arriving" aria-live="polite">
+      <div className="card arriving" aria-live="polite">
         <p>Opening “{source?.name ?? 'your file'}” and looking at its sheets…</p>
         <ProgressBar value={0} indeterminate label="Opening the file" />
       </div>

@@ -54,7 +54,7 @@ export function ImportScreen() {
         </button>
       </header>
 
-      <div className="choices">
+      <div className="card choices">
         <SheetPicker sheets={overview.sheets} value={sheetName} measured={measured} onChange={(n) => void actions.chooseSheet(n)} />
         <HeaderRowPicker
           chosen={chosenHeader}
