@@ -72,7 +72,7 @@ function focusMainWindow(): void {
 }
 
 /** Host → page events go to the main window only, on one channel. */
-function sendEvent(name: EventName | typeof OPEN_FILE_EVENT, payload: unknown): void {
+function sendEvent(name: EventName, payload: unknown): void {
   const win = mainWindow;
   if (!win || win.isDestroyed() || win.webContents.isDestroyed()) return;
   win.webContents.send(EVENT_CHANNEL, name, payload);
