@@ -56,9 +56,22 @@ export class TextSeqHasher {
   add(s: string): void {
     let h1 = this.h1;
     let h2 = this.h2;
-    for (let i = 0; i < s.length; i++) {
+    const n = s.length;
+    let i = 0;
+    // Two characters per step (one 32-bit word): half the iterations of a per-character loop,
+    // on the hottest path of the checks (every character of every row). Both lanes fold their
+    // high bits back down each step, so the second character of a pair reaches every bit.
+    for (; i + 1 < n; i += 2) {
+      const w = s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16);
+      h1 = Math.imul(h1 ^ w, 0x01000193);
+      h1 ^= h1 >>> 13;
+      h2 = Math.imul(h2 + w, 0x5bd1e995);
+      h2 ^= h2 >>> 15;
+    }
+    if (i < n) {
       const c = s.charCodeAt(i);
       h1 = Math.imul(h1 ^ c, 0x01000193);
+      h1 ^= h1 >>> 13;
       h2 = Math.imul(h2 + c, 0x5bd1e995);
       h2 ^= h2 >>> 15;
     }
