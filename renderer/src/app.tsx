@@ -8,15 +8,19 @@ import { CheckScreen } from './screens/check-screen';
 import { DescribeScreen } from './screens/describe-screen';
 import { HomeScreen } from './screens/home-screen';
 import { ImportScreen } from './screens/import-screen';
+import { PublishScreen } from './screens/publish-screen';
+import { SettingsScreen } from './screens/settings-screen';
 import type { Screen } from './state/import-state';
-import { canLeaveImport } from './state/steps-state';
+import { canLeaveImport, publishBlockedReason } from './state/steps-state';
 import { useActions, useImport } from './state/store-context';
+import './styles/publish.css';
 
 const SCREENS: Record<Screen, () => React.JSX.Element | null> = {
   home: HomeScreen,
   import: ImportScreen,
   describe: DescribeScreen,
   check: CheckScreen,
+  publish: PublishScreen,
 };
 
 export function App() {
@@ -27,14 +31,16 @@ export function App() {
   const notice = useImport((s) => s.notice);
   const mode = useImport((s) => s.appInfo?.mode);
   const ready = useImport(canLeaveImport);
-  const Current = SCREENS[screen];
+  const publishBlocked = useImport(publishBlockedReason);
+  const settingsOpen = useImport((s) => s.settings.open);
+  const Current = settingsOpen ? SettingsScreen : SCREENS[screen];
 
   useEffect(() => {
     // A new step starts at the top, with focus on the page so screen readers announce it.
-    if (screen === 'home') return;
+    if (screen === 'home' && !settingsOpen) return;
     window.scrollTo({ top: 0 });
     document.getElementById('main')?.focus({ preventScroll: true });
-  }, [screen]);
+  }, [screen, settingsOpen]);
 
   useEffect(() => {
     void actions.loadAppInfo();
@@ -63,14 +69,30 @@ export function App() {
           <Logo />
           <span className="brand-name">Mesh Desk</span>
         </div>
-        {mode === 'browser' && <span className="mode-tag" title="Mesh Desk is running in your web browser on this computer only.">In your browser</span>}
+        <div className="app-bar-end">
+          {mode === 'browser' && <span className="mode-tag" title="Mesh Desk is running in your web browser on this computer only.">In your browser</span>}
+          <button
+            type="button"
+            className="button button-small"
+            data-testid="open-settings"
+            aria-current={settingsOpen ? 'page' : undefined}
+            onClick={() => !settingsOpen && void actions.openSettings()}
+          >
+            Settings
+          </button>
+        </div>
       </header>
       <main id="main" className="main" tabIndex={-1}>
-        {screen !== 'home' && (
-          <StepNav current={screen} blockedReason={ready ? null : 'Available once the sheet has been read with your choices.'} onGo={actions.goTo} />
+        {screen !== 'home' && !settingsOpen && (
+          <StepNav
+            current={screen}
+            blockedReason={ready ? null : 'Available once the sheet has been read with your choices.'}
+            publishBlockedReason={publishBlocked}
+            onGo={actions.goTo}
+          />
         )}
-        {error && <ErrorBanner error={error} fileName={errorFile} onDismiss={actions.dismissError} />}
-        {notice && <NoticeBanner text={notice} onDismiss={actions.dismissNotice} />}
+        {error && !settingsOpen && <ErrorBanner error={error} fileName={errorFile} onDismiss={actions.dismissError} />}
+        {notice && !settingsOpen && <NoticeBanner text={notice} onDismiss={actions.dismissNotice} />}
         <Current />
       </main>
     </div>

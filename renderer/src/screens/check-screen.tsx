@@ -1,8 +1,8 @@
 // Browser (renderer). Step 3: the data checked against the owner's description and the
 // company's rules. Warnings can be accepted with a written reason; blocking findings cannot.
-// Publishing itself arrives with the next issue, and the button says so instead of pretending.
+// "Publish…" opens the Publish step, which prepares the publish with these same inputs.
 
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { CheckTiles, ColumnBadges } from '../components/check-tiles';
 import { FindingsList } from '../components/findings-list';
 import { JobProgressPanel } from '../components/job-progress';
@@ -12,8 +12,6 @@ import { plural } from '../lib/format';
 import * as D from '../state/describe-state';
 import { checkIsStale, chosenSheetReport } from '../state/steps-state';
 import { useActions, useImport } from '../state/store-context';
-
-export const PUBLISH_LATER = 'Publishing arrives in the next version of Mesh Desk. Your description and decisions are kept until then.';
 
 export function CheckScreen() {
   const actions = useActions();
@@ -26,7 +24,6 @@ export function CheckScreen() {
   const stale = useImport(checkIsStale);
   const saving = useImport((s) => s.saving);
   const title = useImport((s) => s.draft.meta.title);
-  const [publishNote, setPublishNote] = useState(false);
   const sheet = report?.sheets.find((x) => x.name === sheetName) ?? current;
   const check = report?.check;
   const groups = useMemo(() => (check && sheet ? groupFindings(check.findings, sheet.columns, waivers) : []), [check, sheet, waivers]);
@@ -49,7 +46,7 @@ export function CheckScreen() {
     <div className="check" data-testid="check-screen">
       <header className="import-head">
         <div className="import-title">
-          <p className="eyebrow">Step 3 of 3 · Check</p>
+          <p className="eyebrow">Step 3 of 4 · Check</p>
           <h1>Check “{title?.trim() || overview.source.name}”</h1>
           <p className="muted">Mesh Desk reads every row again and compares it with your description and your company’s rules.</p>
         </div>
@@ -119,15 +116,12 @@ export function CheckScreen() {
             data-testid="publish"
             disabled={!canPublish}
             aria-describedby={publishWhy ? 'publish-why' : undefined}
-            onClick={() => setPublishNote(true)}
+            onClick={() => void actions.startPublish()}
           >
             Publish…
           </button>
         </div>
       </div>
-      <p className="publish-note" role="status" data-testid="publish-note">
-        {publishNote ? PUBLISH_LATER : ''}
-      </p>
     </div>
   );
 }

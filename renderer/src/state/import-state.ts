@@ -8,6 +8,10 @@ import type { ColumnType, InspectReport } from '../../../shared/core/inspect/rep
 import type { AppError, Result } from '../../../shared/core/result';
 import type { DescribeDraft } from './describe-state';
 import { initialDraft } from './describe-state';
+import type { PublishState } from './publish-state';
+import { initialPublishState } from './publish-state';
+import type { SettingsState } from './settings-state';
+import { initialSettingsState } from './settings-state';
 
 export interface SheetChoices {
   /** Header row as the spreadsheet shows it; undefined = let Mesh Desk detect it. */
@@ -37,7 +41,7 @@ export interface JobState {
   purpose?: 'check';
 }
 
-export type Screen = 'home' | 'import' | 'describe' | 'check';
+export type Screen = 'home' | 'import' | 'describe' | 'check' | 'publish';
 
 export interface ImportState {
   appInfo: AppInfo | null;
@@ -65,6 +69,10 @@ export interface ImportState {
   checkRequest: InspectRequest | null;
   /** True while "Save report as Excel" runs. */
   saving: boolean;
+  /** The Publish step (publish-state.ts); starts over with every new file. */
+  publish: PublishState;
+  /** The Settings screen (settings-state.ts); kept across files. */
+  settings: SettingsState;
 }
 
 export const initialImportState: ImportState = {
@@ -86,6 +94,8 @@ export const initialImportState: ImportState = {
   checkReport: null,
   checkRequest: null,
   saving: false,
+  publish: initialPublishState,
+  settings: initialSettingsState,
 };
 
 export const CANCELLED_NOTICE = 'Stopped reading the file. Nothing was changed.';
@@ -105,6 +115,7 @@ export function startFlow(s: ImportState, upload: UploadState | null): ImportSta
   return {
     ...initialImportState,
     appInfo: s.appInfo,
+    settings: s.settings,
     flow: s.flow + 1,
     busy: upload ? 'adding' : 'opening',
     upload,
@@ -232,5 +243,5 @@ export function dismissNotice(s: ImportState): ImportState {
 }
 
 export function backHome(s: ImportState): ImportState {
-  return { ...initialImportState, appInfo: s.appInfo, flow: s.flow + 1 };
+  return { ...initialImportState, appInfo: s.appInfo, settings: s.settings, flow: s.flow + 1 };
 }

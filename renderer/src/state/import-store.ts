@@ -11,12 +11,20 @@ import type { RendererApi } from '../api/renderer-api';
 import { unsupportedFileMessage } from '../lib/file-kind';
 import { newJobId as defaultJobId } from '../lib/job-id';
 import { deliverDownload } from '../lib/deliver-download';
+import type { ActionContext } from './action-context';
 import type { DescribeDraft } from './describe-state';
 import * as T from './import-state';
 import type { ImportState, Screen } from './import-state';
 import * as S from './steps-state';
+import type { PublishActions } from './publish-actions';
+import { createPublishActions, needsPrepareAfterSettings } from './publish-actions';
+import { publishProgress } from './publish-state';
+import type { SettingsActions } from './settings-actions';
+import { createSettingsActions } from './settings-actions';
 
-export interface ImportActions {
+export const WAIT_FOR_PUBLISH = 'Mesh Desk is still publishing. Wait until it has finished (or cancel it), then open the next file.';
+
+export interface ImportActions extends PublishActions, SettingsActions {
   loadAppInfo(): Promise<void>;
   /** A dropped or chosen file (a DOM File in the app). */
   addFile(file: { name: string; size: number; lastModified: number }): Promise<void>;
@@ -64,7 +72,21 @@ export function createImportStore(api: RendererApi, deps: StoreDeps = {}): Impor
     const cancelRunning = () => {
       const job = get().job;
       if (job) void api.call('job.cancel', { jobId: job.id });
+      // A prepare about the old file is useless; a running publish is only ever stopped by the owner.
+      const pub = get().publish.job;
+      if (pub?.kind === 'prepare') void api.call('job.cancel', { jobId: pub.id });
     };
+
+    /** A new file would throw away the publish in flight: refused with a word instead. */
+    const publishing = (): boolean => {
+      if (get().publish.stage !== 'running') return false;
+      set({ notice: WAIT_FOR_PUBLISH });
+      return true;
+    };
+
+    const ctx: ActionContext = { api, get, apply, newJobId };
+    const publishActions = createPublishActions(ctx);
+    const settingsActions = createSettingsActions(ctx);
 
     async function openSource(ref: SourceRef, flow: number): Promise<void> {
       if (get().flow !== flow) return;
@@ -77,6 +99,14 @@ export function createImportStore(api: RendererApi, deps: StoreDeps = {}): Impor
     }
 
     const actions: ImportActions = {
+      ...publishActions,
+      ...settingsActions,
+
+      closeSettings() {
+        settingsActions.closeSettings();
+        if (needsPrepareAfterSettings(get())) void publishActions.preparePublish();
+      },
+
       async loadAppInfo() {
         const res = await api.call('app.info', {});
         if (res.ok) set({ appInfo: res.value });
@@ -90,6 +120,7 @@ export function createImportStore(api: RendererApi, deps: StoreDeps = {}): Impor
           set({ error: { code: 'file.unsupported', message: refusal }, errorFile: file.name });
           return;
         }
+        if (publishing()) return;
         cancelRunning();
         apply((s) => T.startFlow(s, { fileName: file.name, loaded: 0, total: file.size }));
         const flow = get().flow;
@@ -102,9 +133,11 @@ export function createImportStore(api: RendererApi, deps: StoreDeps = {}): Impor
       },
 
       async pickFile() {
+        if (publishing()) return;
         const res = await api.call('source.pick', {});
         if (!res.ok) return fail(res.error);
         if (res.value === null) return; // the owner closed the dialog
+        if (publishing()) return;
         cancelRunning();
         apply((s) => T.startFlow(s, null));
         await openSource(res.value, get().flow);
@@ -151,11 +184,13 @@ export function createImportStore(api: RendererApi, deps: StoreDeps = {}): Impor
       dismissNotice: () => apply(T.dismissNotice),
 
       async backHome() {
+        if (publishing()) return;
         cancelRunning();
         apply(T.backHome);
       },
 
       goTo(screen) {
+        if (screen === 'publish') return publishActions.openPublishStep();
         apply((s) => S.goTo(s, screen));
         if (screen === 'check' && get().screen === 'check' && !get().job && S.checkIsStale(get())) void actions.runCheck();
       },
@@ -202,7 +237,13 @@ export function createImportStore(api: RendererApi, deps: StoreDeps = {}): Impor
       },
     };
 
-    const stopProgress = api.on('job.progress', (p) => apply((s) => T.jobProgress(s, p)));
+    const stopProgress = api.on('job.progress', (p) =>
+      apply((s) => {
+        const next = T.jobProgress(s, p);
+        const pub = publishProgress(next.publish, p);
+        return pub === next.publish ? next : { ...next, publish: pub };
+      }),
+    );
     // File › Open… in the desktop menu runs the same flow as the page's "Open file…" button.
     const stopCommands = api.on('app.command', (c) => {
       if (c.command === 'open-file') void actions.pickFile();

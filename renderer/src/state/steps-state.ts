@@ -1,4 +1,4 @@
-// Browser (renderer). Moving between the steps (Import ⇄ Describe ⇄ Check) and what the Check
+// Browser (renderer). Moving between the steps (Import ⇄ Describe ⇄ Check ⇄ Publish) and what the Check
 // step sends. Pure: the store sequences the calls. Moving never discards the draft.
 
 import type { InspectRequest } from '../../../shared/core/api/contract';
@@ -18,8 +18,14 @@ export function canLeaveImport(s: ImportState): boolean {
   return !!chosenSheetReport(s) && reportMatchesChoices(s);
 }
 
+/** Why the Publish step cannot be opened from the step list, or null when it can. */
+export function publishBlockedReason(s: ImportState): string | null {
+  return s.publish.request === null ? 'Press “Publish…” at the end of the Check step first.' : null;
+}
+
 export function goTo(s: ImportState, screen: Screen): ImportState {
   if (screen === 'home' || !s.overview) return s;
+  if (screen === 'publish' && publishBlockedReason(s) !== null) return s;
   // A message about the previous step (a saved report, a stopped read) does not follow the owner.
   if (screen === 'import') return { ...s, screen, notice: null };
   const sheet = chosenSheetReport(s);

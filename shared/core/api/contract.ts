@@ -8,8 +8,11 @@ import type { Result } from '../result';
 import type { InspectOptions, InspectReport } from '../inspect/report';
 import type { SheetInfo, SourceFormat } from '../ingest/types';
 import type { Problem } from '../problems';
-import { COLUMN_TYPES } from '../inspect/report';
-import { isProductMeta, isWaiverList } from './validate-meta';
+import { isProductMeta, isTypeOverrides, isWaiverList } from './validate-meta';
+import type { MeshInput, MeshSettings, PublishPrepareRequest, PublishProposal, PublishResult, PublishRunRequest } from './publish-types';
+import { isMeshInput, isPublishPrepareRequest, isPublishRunRequest } from './validate-publish';
+
+export type * from './publish-types';
 
 export interface AppInfo {
   name: string;
@@ -48,11 +51,16 @@ export interface InspectRequest extends InspectOptions {
 
 export interface JobProgress {
   jobId: string;
-  phase: 'opening' | 'reading' | 'done';
+  /** Publishing adds 'uploading' (data parts) and 'committing' (contract, product.yaml, catalog). */
+  phase: 'opening' | 'reading' | 'uploading' | 'committing' | 'done';
   bytesDone: number;
   bytesTotal: number;
   rows: number;
   sheet?: string;
+  /** Publishing: data parts stored so far. */
+  partsDone?: number;
+  /** Publishing: bytes sent to the mesh so far. */
+  bytesSent?: number;
 }
 
 /** Where a saved file went. */
@@ -78,6 +86,18 @@ export interface ApiCalls {
   'report.save': { input: InspectRequest; output: SavedFile | null };
   /** Cancels a running job; true when it was running. */
   'job.cancel': { input: { jobId: string }; output: { cancelled: boolean } };
+  /** The meshes the owner has set up and which one Publish uses. */
+  'settings.get': { input: Record<string, never>; output: MeshSettings };
+  /** Adds or changes a mesh (keys go to the OS keychain, never back to the page). */
+  'mesh.save': { input: MeshInput; output: MeshSettings };
+  'mesh.remove': { input: { id: string }; output: MeshSettings };
+  'mesh.use': { input: { id: string }; output: MeshSettings };
+  /** "Test connection": reads and writes a probe; the answer in plain words. */
+  'mesh.test': { input: { id?: string; draft?: MeshInput }; output: { message: string } };
+  /** Checks the file against the mesh's policy and proposes the version (progress events; cancellable). */
+  'publish.prepare': { input: PublishPrepareRequest; output: PublishProposal };
+  /** Publishes a prepared plan: data parts, stats, contract, then product.yaml (progress; cancellable). */
+  'publish.run': { input: PublishRunRequest; output: PublishResult };
 }
 
 /** A command from the host's own menus (desktop): the page runs the same flow as its buttons. */
@@ -138,12 +158,6 @@ const isEmpty = (x: unknown): x is Record<string, never> => isObject(x) && Objec
 const optional = (x: unknown, test: (v: unknown) => boolean) => x === undefined || test(x);
 const onlyKeys = (x: Record<string, unknown>, keys: string[]) => Object.keys(x).every((k) => keys.includes(k));
 
-function isTypeOverrides(x: unknown): boolean {
-  if (!isObject(x)) return false;
-  return Object.entries(x).every(
-    ([k, v]) => /^\d{1,5}$/.test(k) && typeof v === 'string' && (COLUMN_TYPES as readonly string[]).includes(v),
-  );
-}
 
 export const inputValidators: { [K in CallName]: Validator<CallInput<K>> } = {
   'app.info': isEmpty,
@@ -152,6 +166,14 @@ export const inputValidators: { [K in CallName]: Validator<CallInput<K>> } = {
   'inspect.run': (x): x is InspectRequest => isInspectRequest(x),
   'report.save': (x): x is InspectRequest => isInspectRequest(x),
   'job.cancel': (x): x is CallInput<'job.cancel'> => isObject(x) && onlyKeys(x, ['jobId']) && isId(x.jobId),
+  'settings.get': isEmpty,
+  'mesh.save': isMeshInput,
+  'mesh.remove': (x): x is CallInput<'mesh.remove'> => isObject(x) && onlyKeys(x, ['id']) && isId(x.id),
+  'mesh.use': (x): x is CallInput<'mesh.use'> => isObject(x) && onlyKeys(x, ['id']) && isId(x.id),
+  'mesh.test': (x): x is CallInput<'mesh.test'> =>
+    isObject(x) && onlyKeys(x, ['id', 'draft']) && optional(x.id, isId) && optional(x.draft, isMeshInput) && (x.id === undefined) !== (x.draft === undefined),
+  'publish.prepare': isPublishPrepareRequest,
+  'publish.run': isPublishRunRequest,
 };
 
 function isInspectRequest(x: unknown): x is InspectRequest {

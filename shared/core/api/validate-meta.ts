@@ -65,3 +65,11 @@ const waiver = fields({ code: text, sheet: text, column: text, reason: text, by:
 export const isProductMeta = (x: unknown): x is ProductMeta => productMeta(x);
 export const isWaiverList = (x: unknown): x is Waiver[] =>
   Array.isArray(x) && x.length <= MAX_LIST && x.every((w) => waiver(w) && typeof (w as Waiver).code === 'string' && typeof (w as Waiver).reason === 'string' && typeof (w as Waiver).at === 'string');
+
+/** Owner's type choices by column index: {"3": "text"}. */
+export function isTypeOverrides(x: unknown): boolean {
+  if (!isRecord(x)) return false;
+  return Object.entries(x).every(
+    ([k, v]) => /^\d{1,5}$/.test(k) && typeof v === 'string' && (COLUMN_TYPES as readonly string[]).includes(v),
+  );
+}

@@ -24,7 +24,7 @@ export interface SheetInspectOptions {
   signal: AbortSignal | undefined;
   onProgress: ((p: ReadProgress) => void) | undefined;
   /** The Check step: the owner's description, the mesh's policy, and "now" for freshness. */
-  check: { meta: ProductMeta; policy: Policy; now: number } | undefined;
+  check: { meta: ProductMeta; policy: Policy; now: number; previous?: { rows: number; emptyByColumn: Record<string, number> } } | undefined;
 }
 
 export interface SheetInspection {

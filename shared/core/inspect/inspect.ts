@@ -24,6 +24,8 @@ export interface InspectRunOptions extends InspectOptions {
   fileName: string;
   /** The mesh's governance policy for the Check step (default: the policy Mesh Desk ships). */
   policy?: Policy;
+  /** The published version's row count and empty cells per column, for the drift checks. */
+  previous?: { rows: number; emptyByColumn: Record<string, number> };
   /** Epoch ms; injected by tests (freshness, future dates). */
   now?: number;
   signal?: AbortSignal;
@@ -70,7 +72,7 @@ export async function inspectFile(bytes: ByteSource, opts: InspectRunOptions): P
     const sheets: SheetReport[] = [];
     let rowsSeen = 0;
     const policy = opts.policy ?? DEFAULT_POLICY;
-    const check = opts.meta ? { meta: opts.meta, policy, now: opts.now ?? Date.now() } : undefined;
+    const check = opts.meta ? { meta: opts.meta, policy, now: opts.now ?? Date.now(), ...(opts.previous ? { previous: opts.previous } : {}) } : undefined;
     for (const sheet of chosen.value) {
       throwIfCancelled(opts.signal);
       const done = rowsSeen;

@@ -20,6 +20,8 @@ export interface SheetCheckInput {
   typeOverrides: Record<number, ColumnType> | undefined;
   policy: Policy;
   now: number;
+  /** The published version's counts, for the drift checks. */
+  previous?: { rows: number; emptyByColumn: Record<string, number> };
 }
 
 export function buildSheetCheckPlan(input: SheetCheckInput): CheckPlanInput {
@@ -33,6 +35,7 @@ export function buildSheetCheckPlan(input: SheetCheckInput): CheckPlanInput {
     return { index, letter: columnLetter(index), name, type, meta };
   });
   const plan: CheckPlanInput = { sheet: input.sheet, format: input.format, columns, now: input.now, levels: levelsFrom(input.policy) };
+  if (input.previous) plan.previous = input.previous;
   const maxAgeDays = input.meta.frequency ? FRESHNESS_MAX_AGE_DAYS[input.meta.frequency] : undefined;
   const freshIndex = input.meta.freshnessColumn === undefined ? -1 : names.indexOf(input.meta.freshnessColumn);
   if (maxAgeDays !== undefined && freshIndex >= 0) plan.freshness = { columnIndex: freshIndex, maxAgeDays };

@@ -8,6 +8,7 @@ import type { ByteSource } from '../../core/ingest/types';
 import { inspectFile } from '../../core/inspect/inspect';
 import type { InspectReport } from '../../core/inspect/report';
 import { parseMetaYaml } from '../../core/metadata/meta-yaml';
+import type { ProductMeta } from '../../core/metadata/types';
 import { mergeMeta, suggestMeta } from '../../core/metadata/suggest';
 import { parsePolicyYaml } from '../../core/policy/policy-yaml';
 import { DEFAULT_POLICY, type Policy } from '../../core/policy/types';
@@ -42,10 +43,32 @@ async function readText(path: string, what: string): Promise<Result<string>> {
   }
 }
 
-export async function runCheck(bytes: ByteSource, args: CheckArgs): Promise<Result<CheckRun>> {
-  const metaText = await readText(args.metaPath, 'metadata file');
+/** The owner's meta.yaml, read and checked. */
+export async function readOwnerMeta(path: string): Promise<Result<ProductMeta>> {
+  const metaText = await readText(path, 'metadata file');
   if (!metaText.ok) return metaText;
-  const owner = parseMetaYaml(metaText.value);
+  return parseMetaYaml(metaText.value);
+}
+
+/**
+ * The first pass: learns what the owner left out (types, examples: the same suggestions the
+ * Describe form shows) and merges it under the owner's own description.
+ */
+export async function describeWithSuggestions(
+  bytes: ByteSource,
+  args: { fileName: string; owner: ProductMeta; sheet?: string; headerRow?: number; signal: AbortSignal },
+): Promise<Result<{ meta: ProductMeta; sheet: string; headerRow?: number }>> {
+  const sheet = args.sheet ?? args.owner.sheet;
+  const headerRow = args.headerRow ?? args.owner.headerRow;
+  const first = await inspectFile(bytes, { fileName: args.fileName, signal: args.signal, previewRows: 0, ...(headerRow !== undefined ? { headerRow } : {}), ...(sheet !== undefined ? { sheet } : {}) });
+  if (!first.ok) return first;
+  const chosen = first.value.sheets[0];
+  if (!chosen) return fail('file.no-rows', `${args.fileName} has no sheet to check.`);
+  return ok({ meta: mergeMeta(suggestMeta(args.fileName, chosen), args.owner), sheet: chosen.name, ...(headerRow !== undefined ? { headerRow } : {}) });
+}
+
+export async function runCheck(bytes: ByteSource, args: CheckArgs): Promise<Result<CheckRun>> {
+  const owner = await readOwnerMeta(args.metaPath);
   if (!owner.ok) return owner;
   let policy: Policy = DEFAULT_POLICY;
   if (args.policyPath !== undefined) {
@@ -55,18 +78,18 @@ export async function runCheck(bytes: ByteSource, args: CheckArgs): Promise<Resu
     if (!parsed.ok) return parsed;
     policy = parsed.value;
   }
-  const sheet = args.sheet ?? owner.value.sheet;
-  const headerRow = args.headerRow ?? owner.value.headerRow;
-  const base = { fileName: args.fileName, signal: args.signal, previewRows: 0, ...(headerRow !== undefined ? { headerRow } : {}) };
-
-  const first = await inspectFile(bytes, { ...base, ...(sheet !== undefined ? { sheet } : {}) });
-  if (!first.ok) return first;
-  const chosen = first.value.sheets[0];
-  if (!chosen) return fail('file.no-rows', `${args.fileName} has no sheet to check.`);
-  const meta = mergeMeta(suggestMeta(args.fileName, chosen), owner.value);
+  const described = await describeWithSuggestions(bytes, {
+    fileName: args.fileName,
+    owner: owner.value,
+    signal: args.signal,
+    ...(args.sheet !== undefined ? { sheet: args.sheet } : {}),
+    ...(args.headerRow !== undefined ? { headerRow: args.headerRow } : {}),
+  });
+  if (!described.ok) return described;
+  const { meta, sheet, headerRow } = described.value;
 
   // Header detection is deterministic: the second pass finds the same row (or the owner's).
-  const checked = await inspectFile(bytes, { ...base, sheet: chosen.name, meta, policy });
+  const checked = await inspectFile(bytes, { fileName: args.fileName, signal: args.signal, previewRows: 0, ...(headerRow !== undefined ? { headerRow } : {}), sheet, meta, policy });
   if (!checked.ok) return checked;
   const run: CheckRun = { report: checked.value };
   if (args.contractPath !== undefined) {

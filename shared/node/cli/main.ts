@@ -1,7 +1,7 @@
 // Node only. The command-line shell over the core: parses arguments, runs one command,
 // returns the exit code. Commands print results on stdout and reasons on stderr.
 
-export const EXIT = { ok: 0, blocked: 1, unreadable: 2 } as const;
+export const EXIT = { ok: 0, blocked: 1, unreadable: 2, lostRace: 3 } as const;
 
 const USAGE = `Usage: mesh-desk <command> [options]
 
@@ -14,9 +14,21 @@ Commands:
       (meta.yaml), and write the ODCS data contract.
   validate <contract.yaml> [--policy policy.yaml] [--json]
       Check a data contract against the ODCS v3.1.0 standard and the governance policy.
+  publish <file> --mesh URL --meta meta.yaml [--sheet NAME]... [--header-row N]
+          [--bump major|minor|patch] [--by NAME] [--json]
+      Check the file against the mesh's rules and publish it as a new version of the
+      product. More --sheet options publish more sheets as further endpoints.
+  list --mesh URL [--json]
+      List the products in a mesh (from its catalog, rebuilt when missing or stale).
+  show <product> --mesh URL [--version X.Y.Z] [--json]
+      Show a product: description, owner, versions, endpoints and columns.
 
-Exit codes: 0 read (and nothing stops publishing), 1 a blocking finding or policy
-violation remains (listed), 2 unreadable input or wrong usage (with a one-line reason).`;
+A mesh URL is "file:///folder" or "s3://bucket/prefix" (options: ?endpoint=…&region=…
+&pathStyle=true; AWS credentials from the environment or the shared profile).
+
+Exit codes: 0 done (and nothing stops publishing), 1 a blocking finding or policy
+violation remains (listed), 2 unreadable input, mesh problem or wrong usage (with a
+one-line reason), 3 publish lost a race: someone else published first.`;
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -26,6 +38,12 @@ export async function main(argv: string[]): Promise<number> {
       return (await import('./inspect-command')).runInspect(rest);
     case 'validate':
       return (await import('./validate-command')).runValidate(rest);
+    case 'publish':
+      return (await import('./publish-command')).runPublishCommand(rest);
+    case 'list':
+      return (await import('./list-command')).runList(rest);
+    case 'show':
+      return (await import('./show-command')).runShow(rest);
     case undefined:
     case '-h':
     case '--help':

@@ -9,6 +9,10 @@ export interface JobProgressUpdate {
   bytesTotal: number;
   rows: number;
   sheet?: string;
+  /** Publishing: which stage, data parts stored and bytes sent so far. */
+  phase?: 'reading' | 'uploading' | 'committing';
+  partsDone?: number;
+  bytesSent?: number;
 }
 
 /** Main → worker. One worker runs exactly one task, then is ended. */

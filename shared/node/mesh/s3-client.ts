@@ -14,6 +14,8 @@ export type S3Location = Extract<MeshLocation, { kind: 's3' }>;
 export interface S3StoreOptions {
   /** From the mesh settings (the OS keychain); when absent, the AWS environment and profile are used. */
   credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  /** A profile of the shared AWS config (~/.aws/credentials), when the owner named one. */
+  profile?: string;
   /** Environment to read AWS_* variables from (tests); defaults to process.env. */
   env?: NodeJS.ProcessEnv;
   /** Give up connecting after this long (ms). */
@@ -44,7 +46,7 @@ export function setupS3(loc: S3Location, opts: S3StoreOptions = {}): S3Setup {
   const base: S3ClientConfig = {
     region,
     ...(endpoint ? { endpoint } : {}),
-    ...(credentials ? { credentials } : {}),
+    ...(credentials ? { credentials } : opts.profile ? { profile: opts.profile } : {}),
     // S3-compatible servers mostly need bucket-in-path addressing; AWS prefers virtual hosts.
     forcePathStyle: loc.pathStyle ?? custom,
     // The SDK's default streaming checksums were stored inside the object by an S3-compatible

@@ -1,0 +1,115 @@
+// Runs anywhere (pure core).
+// The API shapes of mesh settings and publishing (part of THE API contract, contract.ts): what
+// the Settings screen and the Publish step send and receive. Secrets only ever travel inward
+// (the owner types them; the host stores them in the OS keychain); no call returns one.
+
+import type { CheckOutcome, ColumnType } from '../inspect/report';
+import type { ProductMeta, Waiver } from '../metadata/types';
+import type { Bump } from '../publish/version-history';
+import type { VersionChange } from '../versioning/schema-diff';
+
+/** A mesh the owner has set up. */
+export interface MeshConfig {
+  id: string;
+  /** The owner's label ("Finance mesh"). */
+  name: string;
+  /** The mesh address, never with secrets ("s3://acme-mesh/finance?region=eu-central-1"). */
+  url: string;
+  kind: 'file' | 's3';
+  /** S3 only: an AWS profile name from the shared config (~/.aws), when the owner chose one. */
+  profile?: string;
+  /** S3 only: access keys were entered in the app and are kept in the OS keychain. */
+  hasSavedKeys: boolean;
+  /** The folder mesh Mesh Desk created on first start. */
+  builtIn: boolean;
+}
+
+export interface MeshSettings {
+  meshes: MeshConfig[];
+  /** Where Publish sends products. */
+  activeMeshId: string;
+  /**
+   * False where keys cannot be kept safely (browser mode has no OS keychain): entered keys then
+   * last only until Mesh Desk closes.
+   */
+  keysPersist: boolean;
+}
+
+/** Adding or changing a mesh from the Settings form. */
+export interface MeshInput {
+  /** Absent = add a new mesh. */
+  id?: string;
+  name: string;
+  url: string;
+  profile?: string;
+  accessKeyId?: string;
+  secretAccessKey?: string;
+  /** Remove keys saved earlier (use the AWS chain or profile instead). */
+  forgetKeys?: boolean;
+}
+
+/** One more sheet of the same file, published as its own endpoint. */
+export interface ExtraSheet {
+  sheet: string;
+  headerRow?: number;
+  typeOverrides?: Record<number, ColumnType>;
+}
+
+export interface PublishPrepareRequest {
+  jobId: string;
+  sourceId: string;
+  /** The default endpoint's sheet (CSV: omitted). */
+  sheet?: string;
+  headerRow?: number;
+  typeOverrides?: Record<number, ColumnType>;
+  extraSheets?: ExtraSheet[];
+  meta: ProductMeta;
+  waivers?: Waiver[];
+}
+
+/** What the Publish step shows before the owner presses Publish. */
+export interface PublishProposal {
+  /** Hands the prepared publish to publish.run (kept by the host until used or replaced). */
+  planId: string;
+  meshName: string;
+  mesh: string;
+  product: string;
+  /** Where readers find it, e.g. "s3://acme-mesh/finance/price-list/product.yaml". */
+  address: string;
+  current: { version: string; publishedAt?: string; publishedBy?: string } | null;
+  /** The version the rules give. */
+  version: string;
+  required: Bump | 'initial';
+  changes: VersionChange[];
+  /** One line: 'column "region" removed → major'. */
+  reason: string;
+  /** Versions the owner may choose instead: the required bump and every higher one. */
+  choices: { bump: Bump; version: string }[];
+  endpoints: { name: string; sheet: string; rows: number; columns: number; parts: number }[];
+  partRows: number;
+  check: CheckOutcome;
+  /** Whose rules were applied: the mesh's _governance/policy.yaml, or Mesh Desk's built-in ones. */
+  policySource: 'mesh' | 'built-in';
+}
+
+export interface PublishRunRequest {
+  jobId: string;
+  planId: string;
+  /** The owner's choice; absent = the required bump. */
+  bump?: Bump;
+}
+
+export interface PublishResult {
+  product: string;
+  version: string;
+  address: string;
+  mesh: string;
+  publishedAt: string;
+  rows: number;
+  parts: number;
+  bytes: number;
+  /** False when the product is published but the catalog could not be updated (it rebuilds itself later). */
+  catalogUpdated: boolean;
+  /** Leftovers of an earlier interrupted publish that were removed first. */
+  cleanedUp: number;
+}

@@ -1,0 +1,270 @@
+// Runs anywhere (pure core).
+// Step two: send a prepared plan. The order is the atomicity of DESIGN.md §4 — claim the
+// product, clear leftovers of an interrupted publish, write data parts, stats and contract, and
+// only then product.yaml with a conditional write: readers follow product.yaml alone, so until
+// that one write they see the old version whole, and after it the new version whole.
+
+import { buildProductDescriptor } from '../contract/build-product';
+import type { OdcsContract } from '../contract/odcs-types';
+import type { OdpsProduct } from '../contract/odps-types';
+import type { StandardValidators } from '../contract/standard-validators';
+import { contractToYaml, productToYaml } from '../contract/standard-yaml';
+import { catalogEntry } from '../catalog/catalog-index';
+import { updateCatalog } from '../catalog/catalog-store';
+import { openSource } from '../ingest/open-source';
+import type { ByteSource, OpenedSource } from '../ingest/types';
+import { contractKey, partKey, productYamlKey, statsKey } from '../mesh/layout';
+import { MeshError, type MeshStore } from '../mesh/mesh-store';
+import type { MeshLocation } from '../mesh/mesh-url';
+import { ProblemCollector } from '../problems';
+import { fail, ok, throwIfCancelled, toAppError, type Result } from '../result';
+import { acquireClaim, heartbeat, HEARTBEAT_MS, PublishConflict, releaseClaim, type HeldClaim } from './claim';
+import { removeLeftovers } from './cleanup';
+import { readCurrentProduct, type CurrentProduct } from './mesh-state';
+import { cellNormalizer } from './normalize-cell';
+import { writeParts } from './part-writer';
+import { decideFor, draftContract, type PlannedSheet, type PublishPlan } from './prepare';
+import { meshServer, productAddress } from './servers';
+import { buildStats } from './stats';
+import type { VersionChange } from '../versioning/schema-diff';
+import { withVersionHistory, type Bump, type EndpointRecord, type VersionRecord } from './version-history';
+
+export interface PublishProgress {
+  phase: 'uploading' | 'committing';
+  bytesRead: number;
+  bytesTotal: number;
+  rows: number;
+  partsDone: number;
+  bytesSent: number;
+  sheet?: string;
+}
+
+export interface RunPublishInput {
+  store: MeshStore;
+  location: MeshLocation;
+  plan: PublishPlan;
+  /** The same file the plan was made from, opened again. */
+  bytes: ByteSource;
+  /** The owner's choice; absent = what the rules require. */
+  bump?: Bump;
+  /** Stays the same when the same draft is published again (resumes an interrupted publish). */
+  publishId: string;
+  /** Who publishes (name or e-mail), recorded in the history. */
+  publisher?: string;
+  validators: StandardValidators;
+  now: () => number;
+  partConcurrency?: number;
+  signal?: AbortSignal;
+  onProgress?: (p: PublishProgress) => void;
+}
+
+export interface PublishOutcome {
+  product: string;
+  version: string;
+  address: string;
+  publishedAt: string;
+  rows: number;
+  parts: number;
+  bytes: number;
+  catalogUpdated: boolean;
+  cleanedUp: number;
+  /** The bump applied and why. */
+  bump: Bump | 'initial';
+  changes: VersionChange[];
+  /** Every key written, product.yaml last. */
+  keys: string[];
+}
+
+const enc = new TextEncoder();
+const when = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
+
+export async function runPublish(input: RunPublishInput): Promise<Result<PublishOutcome>> {
+  const { store, plan } = input;
+  if (!plan.check.canPublish) {
+    return fail('publish.blocked', `"${plan.fileName}" has ${plan.check.blocking} finding(s) that the mesh's rules say must be fixed before publishing. Fix them in your file (or change your description), then check again.`);
+  }
+  let claim: HeldClaim | undefined;
+  const written: string[] = [];
+  let committed = false;
+  /** Set when another publisher took our claim over: the files are theirs now, never delete them. */
+  let claimLost = false;
+  const stopWriting = new AbortController();
+  const onAbort = () => stopWriting.abort();
+  input.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    // The version: what the rules demand, or the owner's higher choice.
+    const publishedMs = input.now();
+    const publishedAt = new Date(publishedMs).toISOString();
+    const decided = input.bump && input.bump !== plan.decision.bump ? decideFor(plan.current, draftContract({ ...plan, createdAt: publishedAt }), input.bump) : ok(plan.decision);
+    if (!decided.ok) return decided;
+    const version = decided.value.version;
+
+    claim = await acquireClaim(store, { publishId: input.publishId, product: plan.product, version, ...(input.publisher ? { by: input.publisher } : {}) }, input.now, input.signal);
+    // Someone may have published while the owner was reading the proposal.
+    const now = await readCurrentProduct(store, plan.product, input.signal);
+    if (!now.ok) return now;
+    if ((now.value?.etag ?? null) !== (plan.current?.etag ?? null)) throw lostRace(plan.product, now.value);
+    const cleanedUp = await removeLeftovers(store, plan.product, now.value, input.signal);
+
+    // Documents are built and validated before anything is written.
+    const contract: OdcsContract = draftContract({ ...plan, createdAt: publishedAt, version });
+    contract.servers = [meshServer(input.location, plan.product, version)];
+    const contractValid = input.validators.validateContract(contract);
+    if (!contractValid.ok) return contractValid;
+
+    // Data parts, sheet by sheet.
+    let lastBeat = input.now();
+    const endpoints: EndpointRecord[] = [];
+    const progress: PublishProgress = { phase: 'uploading', bytesRead: 0, bytesTotal: input.bytes.size * plan.sheets.length, rows: 0, partsDone: 0, bytesSent: 0 };
+    let source: OpenedSource | undefined;
+    try {
+      source = await openSource(input.bytes, plan.fileName, input.signal);
+      for (const [i, sheet] of plan.sheets.entries()) {
+        const base = { ...progress };
+        const result = await writeParts({
+          store,
+          keyFor: (n) => partKey(plan.product, sheet.endpoint, version, n),
+          rows: source.rows(sheet.report.name, {
+            problems: new ProblemCollector(),
+            ...(input.signal ? { signal: input.signal } : {}),
+            onProgress: (p) => {
+              progress.bytesRead = i * input.bytes.size + p.bytesDone;
+              input.onProgress?.({ ...progress, sheet: sheet.report.name });
+            },
+          }),
+          headerRow: sheet.report.headerRow,
+          header: sheet.report.columns.map((c) => c.name),
+          normalizers: normalizersFor(sheet, i === 0 ? plan.meta : {}),
+          partRows: plan.policy.partRows,
+          ...(input.partConcurrency ? { concurrency: input.partConcurrency } : {}),
+          signal: stopWriting.signal,
+          onProgress: (p) => {
+            progress.partsDone = base.partsDone + p.partsDone;
+            progress.bytesSent = base.bytesSent + p.bytesSent;
+            progress.rows = base.rows + p.rows;
+            input.onProgress?.({ ...progress, sheet: sheet.report.name });
+            if (input.now() - lastBeat > HEARTBEAT_MS && claim) {
+              lastBeat = input.now();
+              const held = claim;
+              // Fire and check later: a failed heartbeat fails the commit below.
+              void heartbeat(store, held, input.now).then(
+                (c) => (claim = c),
+                (e: unknown) => {
+                  if (e instanceof PublishConflict) claimLost = true;
+                  stopWriting.abort();
+                },
+              );
+            }
+          },
+        });
+        written.push(...result.keys);
+        if (result.rows !== sheet.report.rows) {
+          throw new MeshError('mesh.io', `"${plan.fileName}" changed while it was being published: sheet "${sheet.report.name}" had ${sheet.report.rows} rows when it was checked and ${result.rows} now. Nothing was changed for readers. Check the file again, then publish.`);
+        }
+        progress.partsDone = base.partsDone + result.parts;
+        progress.bytesSent = base.bytesSent + result.bytes;
+        progress.rows = base.rows + result.rows;
+        endpoints.push({ name: sheet.endpoint, sheet: sheet.report.name, rows: result.rows, parts: result.parts, columns: sheet.report.columns.length });
+      }
+    } finally {
+      await source?.close().catch(() => undefined);
+    }
+    throwIfCancelled(input.signal);
+    input.onProgress?.({ ...progress, phase: 'committing' });
+
+    // Stats and contract, then the commit point.
+    const stats = buildStats({ product: plan.product, version, publishedAt, sourceFile: plan.fileName, meta: plan.meta, check: plan.check, sheets: plan.sheets.map((s, i) => ({ endpoint: s.endpoint, report: s.report, parts: endpoints[i]!.parts })) });
+    const sKey = statsKey(plan.product, version);
+    await store.put(sKey, enc.encode(`${JSON.stringify(stats, null, 2)}\n`), { contentType: 'application/json', ...(input.signal ? { signal: input.signal } : {}) });
+    written.push(sKey);
+    const cKey = contractKey(plan.product, version, publishedMs);
+    await store.put(cKey, enc.encode(contractToYaml(contract)), { contentType: 'application/yaml', ...(input.signal ? { signal: input.signal } : {}) });
+    written.push(cKey);
+
+    const record: VersionRecord = {
+      version,
+      publishedAt,
+      ...(input.publisher ? { publishedBy: input.publisher } : {}),
+      contract: cKey.slice(plan.product.length + 1),
+      stats: sKey.slice(plan.product.length + 1),
+      endpoints,
+      bump: decided.value.bump,
+      changes: decided.value.changes.map((c) => `${c.text} (${c.level})`),
+      sourceFile: plan.fileName,
+    };
+    const descriptor = productDescriptor(plan, version, contract.id, publishedAt, [record, ...(now.value?.history ?? [])]);
+    const productValid = input.validators.validateProduct(descriptor);
+    if (!productValid.ok) return productValid;
+    throwIfCancelled(input.signal);
+    // Still ours? (A publish stalled for many minutes may have been taken over.)
+    try {
+      claim = await heartbeat(store, claim, input.now, input.signal);
+    } catch (e) {
+      if (e instanceof PublishConflict) claimLost = true;
+      throw e;
+    }
+    const pKey = productYamlKey(plan.product);
+    const { etag } = await commit(store, pKey, enc.encode(productToYaml(descriptor)), now.value?.etag, record, input.signal);
+    committed = true;
+    written.push(pKey);
+
+    // After the commit: the catalog (derived; a failure here is repaired by a rebuild later).
+    let catalogUpdated = true;
+    try {
+      await updateCatalog(store, catalogEntry(descriptor, etag), { now: input.now });
+    } catch {
+      catalogUpdated = false;
+    }
+    const rows = endpoints.reduce((n, e) => n + e.rows, 0);
+    const parts = endpoints.reduce((n, e) => n + e.parts, 0);
+    return ok({ product: plan.product, version, address: productAddress(input.location, plan.product), publishedAt, rows, parts, bytes: progress.bytesSent, catalogUpdated, cleanedUp, bump: decided.value.bump, changes: decided.value.changes, keys: written });
+  } catch (e) {
+    if (claimLost) return { ok: false, error: toAppError(new PublishConflict(`Publishing "${plan.product}" stalled for so long that another publisher took over. Nothing of yours reached readers and your draft is kept. Check again, then publish.`)) };
+    if (!committed && written.length > 0) {
+      // Unreferenced files are harmless to readers, but tidy up what we can now; a retry removes the rest.
+      await Promise.allSettled(written.map((k) => store.delete(k)));
+    }
+    return { ok: false, error: toAppError(e) };
+  } finally {
+    input.signal?.removeEventListener('abort', onAbort);
+    if (claim && !claimLost) await releaseClaim(store, claim);
+  }
+}
+
+/**
+ * product.yaml with If-Match (If-None-Match: * for a new product). A failed condition means
+ * another publisher won. When the answer to our write was lost and the retry is refused, the
+ * write may have been ours: product.yaml is read back and compared before calling it lost.
+ */
+async function commit(store: MeshStore, key: string, body: Uint8Array, etag: string | undefined, record: VersionRecord, signal?: AbortSignal): Promise<{ etag: string }> {
+  try {
+    return await store.put(key, body, { contentType: 'application/yaml', condition: etag ? { ifMatch: etag } : { ifNoneMatch: '*' }, ...(signal ? { signal } : {}) });
+  } catch (e) {
+    if (!(e instanceof MeshError && e.code === 'mesh.precondition-failed')) throw e;
+    const product = key.slice(0, key.indexOf('/'));
+    const now = await readCurrentProduct(store, product, signal);
+    const top = now.ok ? now.value?.history[0] : undefined;
+    if (now.ok && now.value && top && top.version === record.version && top.publishedAt === record.publishedAt) return { etag: now.value.etag };
+    throw lostRace(product, now.ok ? now.value : null);
+  }
+}
+
+function lostRace(product: string, now: CurrentProduct | null): PublishConflict {
+  const top = now?.history[0];
+  const what = top ? `v${top.version} at ${when(top.publishedAt)}${top.publishedBy ? ` (${top.publishedBy})` : ''}` : now ? `v${now.version}` : 'a change';
+  return new PublishConflict(`Someone else published "${product}" ${what} while you were getting ready. Your version was not published and your draft is kept. Check again to see what they changed, then publish on top of it.`);
+}
+
+function normalizersFor(sheet: PlannedSheet, meta: { columns?: Record<string, { type?: import('../inspect/report').ColumnType }> }) {
+  const owned = meta.columns ?? {};
+  return sheet.report.columns.map((c) => {
+    const type = (Object.hasOwn(owned, c.name) ? owned[c.name]?.type : undefined) ?? c.type;
+    return cellNormalizer({ type, ...(c.format ? { format: c.format } : {}) });
+  });
+}
+
+function productDescriptor(plan: PublishPlan, version: string, contractId: string, publishedAt: string, history: VersionRecord[]): OdpsProduct {
+  const createdAt = plan.current?.descriptor.productCreatedTs ?? publishedAt;
+  const base = buildProductDescriptor({ meta: plan.meta, version, contractId, endpoints: plan.sheets.map((s) => s.endpoint), createdAt });
+  return withVersionHistory(base, history);
+}
