@@ -3,7 +3,7 @@
 // heavy work (reading and profiling files) runs in the JobRunner's worker threads, never here,
 // so the window never freezes.
 
-import { app, dialog, Menu, protocol, session, type BrowserWindow } from 'electron';
+import { app, dialog, Menu, protocol, safeStorage, session, type BrowserWindow } from 'electron';
 import path from 'node:path';
 import type { EventName, SavedFile } from '../shared/core/api/contract';
 import { toAppError } from '../shared/core/result';
@@ -12,6 +12,7 @@ import { createHandlers } from '../shared/node/api/handlers';
 import { resolveDataDir } from '../shared/node/app/data-dir';
 import { JobRunner } from '../shared/node/jobs/job-runner';
 import { openSourceRegistry } from '../shared/node/sources/source-registry';
+import { MeshSettingsStore } from '../shared/node/settings/mesh-settings';
 import { createAppAssetServer } from './app-protocol-server';
 import { bundlePaths } from './bundle-paths';
 import { hardenSession, hardenWebContents } from './guards';
@@ -23,6 +24,7 @@ import { aboutDetail, buildMenuTemplate } from './menu-template';
 import { chosenPath, openFileDialogOptions, saveWorkbookDialogOptions } from './open-dialog';
 import { canRequestOpenFile, OPEN_FILE_EVENT, OPEN_FILE_PAYLOAD } from './open-file-request';
 import { APP_SCHEME } from './security-policy';
+import { createKeyVault } from './key-vault';
 import { createUploadSessions } from './upload-sessions';
 
 const APP_NAME = 'Mesh Desk';
@@ -116,7 +118,8 @@ async function start(dataDir: string): Promise<void> {
 
   const sources = await openSourceRegistry({ dataDir });
   jobs = new JobRunner({ workerUrl: paths.worker });
-  const handlers = createHandlers({ mode: 'electron', version: app.getVersion(), dataDir, sources, jobs, pickFile, saveTarget });
+  const settings = new MeshSettingsStore(dataDir, createKeyVault(dataDir, safeStorage));
+  const handlers = createHandlers({ mode: 'electron', version: app.getVersion(), dataDir, sources, jobs, settings, pickFile, saveTarget });
 
   const routes = createIpcRoutes({
     dispatch: (name, input, ctx) => dispatchCall(handlers, name, input, ctx),

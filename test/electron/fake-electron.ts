@@ -162,6 +162,12 @@ export function createFakeMainElectron() {
       },
     },
     BrowserWindow: FakeBrowserWindow,
+    // A keychain that "encrypts" by reversing bytes: enough to prove keys never hit the disk as typed.
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      encryptString: (plain: string) => Buffer.from(plain, 'utf8').reverse(),
+      decryptString: (b: Buffer) => Buffer.from(b).reverse().toString('utf8'),
+    },
   };
 
   return { electron, rec, appEvents, markReady: () => markReady() };

@@ -9,6 +9,8 @@ import { dispatchCall } from '../../shared/node/api/dispatch';
 import { createHandlers } from '../../shared/node/api/handlers';
 import { JobRunner } from '../../shared/node/jobs/job-runner';
 import { SourceRegistry } from '../../shared/node/sources/source-registry';
+import { MeshSettingsStore } from '../../shared/node/settings/mesh-settings';
+import { memorySecretStore } from '../../shared/node/settings/secret-store';
 import { createIpcRoutes, isTrustedIpcSender, type SenderInfo } from '../../electron/ipc-routes';
 import { createUploadSessions } from '../../electron/upload-sessions';
 
@@ -33,7 +35,7 @@ beforeAll(() => {
   writeFileSync(join(dir, 'prices.csv'), 'sku,price\nA1,9.99\n');
   sources = new SourceRegistry({ dataDir: dir });
   jobs = new JobRunner();
-  const handlers = createHandlers({ mode: 'electron', version: '9.9.9', dataDir: dir, sources, jobs, pickFile: async () => null, saveTarget: async () => null });
+  const handlers = createHandlers({ mode: 'electron', version: '9.9.9', dataDir: dir, sources, jobs, settings: new MeshSettingsStore(dir, memorySecretStore(), dir + '/mesh'), pickFile: async () => null, saveTarget: async () => null });
   routes = createIpcRoutes({
     dispatch: (name, input, ctx) => dispatchCall(handlers, name, input, ctx),
     addPath: (p) => sources.addPath(p),

@@ -2,7 +2,8 @@
 // mesh.test. Transitions are in settings-state.ts; this file numbers the calls and applies the
 // answers. Secrets go out in mesh.save / mesh.test only and never come back.
 
-import type { MeshConfig } from '../../../shared/core/api/contract';
+import type { MeshConfig, MeshSettings } from '../../../shared/core/api/contract';
+import type { Result } from '../../../shared/core/result';
 import type { MeshForm } from '../lib/mesh-url-form';
 import { meshInputFromForm } from '../lib/mesh-url-form';
 import type { ActionContext } from './action-context';
@@ -28,7 +29,9 @@ export interface SettingsActions {
 export function createSettingsActions(ctx: ActionContext): SettingsActions {
   const { api, get } = ctx;
   const apply = (f: (s: SettingsState) => SettingsState) => ctx.apply((s) => ({ ...s, settings: f(s.settings) }));
-  const meshName = (id: string): string => get().settings.settings?.meshes.find((m: MeshConfig) => m.id === id)?.name ?? 'the mesh';
+  /** The mesh's name as known before the call, else from the answer (settings may not have loaded yet). */
+  const meshName = (id: string, before: MeshConfig[] | undefined, res: Result<MeshSettings>): string =>
+    (before ?? []).concat(res.ok ? res.value.meshes : []).find((m) => m.id === id)?.name ?? 'the mesh';
 
   const actions: SettingsActions = {
     async openSettings() {
@@ -79,21 +82,21 @@ export function createSettingsActions(ctx: ActionContext): SettingsActions {
 
     async useMesh(id) {
       if (get().settings.busy) return;
-      const name = meshName(id);
+      const before = get().settings.settings?.meshes;
       apply((s) => G.callStarted(s, 'use', id));
       const seq = get().settings.seq;
       const res = await api.call('mesh.use', { id });
-      apply((s) => G.callFinished(s, 'use', seq, res, name));
+      apply((s) => G.callFinished(s, 'use', seq, res, meshName(id, before, res)));
     },
 
     async removeMesh(id) {
       if (get().settings.busy) return;
-      const name = meshName(id);
+      const before = get().settings.settings?.meshes;
       apply((s) => G.callStarted(s, 'remove', id));
       const seq = get().settings.seq;
       const res = await api.call('mesh.remove', { id });
       apply((s) => {
-        const next = G.callFinished(s, 'remove', seq, res, name);
+        const next = G.callFinished(s, 'remove', seq, res, meshName(id, before, res));
         // The form about a mesh that no longer exists would save it again under a stale id.
         return res.ok && next.form?.id === id ? G.cancelForm(next) : next;
       });

@@ -8,6 +8,8 @@ import { fail, ok, type Result } from '../../core/result';
 import type { JobRunner } from '../jobs/job-runner';
 import { runFileTask } from '../jobs/tasks';
 import type { SourceRegistry, RegisteredSource } from '../sources/source-registry';
+import type { MeshSettingsStore } from '../settings/mesh-settings';
+import { createPublishHandlers } from './publish-handlers';
 
 export interface HandlerDeps {
   mode: 'electron' | 'browser';
@@ -15,6 +17,8 @@ export interface HandlerDeps {
   dataDir: string;
   sources: SourceRegistry;
   jobs: JobRunner;
+  /** The meshes the owner set up (and their keys, through a SecretStore). */
+  settings: MeshSettingsStore;
   /** The native "Open file" dialog (Electron); returns a path, or null when the owner cancels. */
   pickFile?: () => Promise<string | null>;
   /**
@@ -117,5 +121,7 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
     async 'job.cancel'({ jobId }) {
       return ok({ cancelled: jobs.cancel(jobId) });
     },
+
+    ...createPublishHandlers({ sources, jobs, settings: deps.settings }),
   } satisfies ApiHandlers;
 }

@@ -11,6 +11,8 @@ import type { InspectTaskPayload, OverviewTaskPayload, ReportTaskPayload } from 
 import { openSource } from '../../core/ingest/open-source';
 import { ProblemCollector } from '../../core/problems';
 import { writeCheckReportXlsx } from '../export/check-report-xlsx';
+import { prepareFilePublish, runFilePublish } from '../publish/publish-file';
+import type { PublishPrepareTaskPayload, PublishRunTaskPayload } from './tasks';
 
 function isFilePayload(x: unknown): x is OverviewTaskPayload {
   if (typeof x !== 'object' || x === null) return false;
@@ -21,6 +23,27 @@ function isFilePayload(x: unknown): x is OverviewTaskPayload {
 const badPayload = () => fail('internal', 'Mesh Desk started a job without saying which file to read. Please report this.');
 
 serveTasks({
+  // Publishing: check against the mesh's policy and propose the version; then send and commit.
+  async 'publish-prepare'(payload, { signal, progress }) {
+    if (!isFilePayload(payload)) return badPayload();
+    const p = payload as PublishPrepareTaskPayload;
+    return prepareFilePublish({ mesh: p.mesh, path: p.path, fileName: p.fileName, sheets: p.sheets, meta: p.meta, ...(p.waivers ? { waivers: p.waivers } : {}), signal, onProgress: progress });
+  },
+
+  async 'publish-run'(payload, { signal, progress }) {
+    if (!isFilePayload(payload)) return badPayload();
+    const p = payload as PublishRunTaskPayload;
+    return runFilePublish({
+      mesh: p.mesh,
+      path: p.path,
+      plan: p.plan,
+      ...(p.bump ? { bump: p.bump } : {}),
+      ...(p.publisher ? { publisher: p.publisher } : {}),
+      signal,
+      onProgress: (u) => progress({ bytesDone: u.bytesRead, bytesTotal: u.bytesTotal, rows: u.rows, phase: u.phase, partsDone: u.partsDone, bytesSent: u.bytesSent, ...(u.sheet ? { sheet: u.sheet } : {}) }),
+    });
+  },
+
   async overview(payload, { signal }) {
     if (!isFilePayload(payload)) return badPayload();
     const bytes = await openFileByteSource(payload.path, payload.fileName);

@@ -5,6 +5,11 @@ import type { InspectOptions, InspectReport } from '../../core/inspect/report';
 import type { Overview } from '../../core/inspect/inspect';
 import type { Result } from '../../core/result';
 import type { JobRunner, RunOptions } from './job-runner';
+import type { ProductMeta, Waiver } from '../../core/metadata/types';
+import type { PublishPlan, SheetChoice } from '../../core/publish/prepare';
+import type { PublishOutcome } from '../../core/publish/run';
+import type { Bump } from '../../core/publish/version-history';
+import type { MeshConnection } from '../publish/publish-file';
 
 export interface OverviewTaskPayload {
   /** Absolute path of the file (stays inside the host; workers are part of it). */
@@ -28,7 +33,23 @@ export interface ReportTaskOutput {
   problemRows: number;
 }
 
+export interface PublishPrepareTaskPayload extends OverviewTaskPayload {
+  mesh: MeshConnection;
+  sheets: SheetChoice[];
+  meta: ProductMeta;
+  waivers?: Waiver[];
+}
+
+export interface PublishRunTaskPayload extends OverviewTaskPayload {
+  mesh: MeshConnection;
+  plan: PublishPlan;
+  bump?: Bump;
+  publisher?: string;
+}
+
 export interface FileTasks {
+  'publish-prepare': { payload: PublishPrepareTaskPayload; output: PublishPlan };
+  'publish-run': { payload: PublishRunTaskPayload; output: PublishOutcome };
   overview: { payload: OverviewTaskPayload; output: Overview };
   inspect: { payload: InspectTaskPayload; output: InspectReport };
   report: { payload: ReportTaskPayload; output: ReportTaskOutput };

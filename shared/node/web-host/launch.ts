@@ -7,6 +7,8 @@ import { readFile } from 'node:fs/promises';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createHandlers } from '../api/handlers';
+import { memorySecretStore } from '../settings/secret-store';
+import { MeshSettingsStore } from '../settings/mesh-settings';
 import { JobRunner } from '../jobs/job-runner';
 import { openSourceRegistry } from '../sources/source-registry';
 import { startWebHost } from './web-host';
@@ -68,6 +70,8 @@ export async function launchBrowserMode(opts: BrowserModeOptions): Promise<Brows
     dataDir,
     sources,
     jobs,
+    // No OS keychain in browser mode: keys entered in Settings last until Mesh Desk closes.
+    settings: new MeshSettingsStore(dataDir, memorySecretStore()),
     // Browser mode: the report is written to the export folder and the page downloads it.
     saveTarget: async (name) => {
       const entry = await exports.reserve(name);

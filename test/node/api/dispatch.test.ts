@@ -10,11 +10,13 @@ import { dispatchCall } from '../../../shared/node/api/dispatch';
 import { createHandlers } from '../../../shared/node/api/handlers';
 import { JobRunner } from '../../../shared/node/jobs/job-runner';
 import { SourceRegistry } from '../../../shared/node/sources/source-registry';
+import { MeshSettingsStore } from '../../../shared/node/settings/mesh-settings';
+import { memorySecretStore } from '../../../shared/node/settings/secret-store';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'mesh-desk-dispatch-'));
 const jobs = new JobRunner();
 const sources = new SourceRegistry({ dataDir });
-const browser = createHandlers({ mode: 'browser', version: '1.2.3', dataDir, sources, jobs, saveTarget: async () => null });
+const browser = createHandlers({ mode: 'browser', version: '1.2.3', dataDir, sources, jobs, settings: new MeshSettingsStore(dataDir, memorySecretStore(), dataDir + '/mesh'), saveTarget: async () => null });
 const events: { name: EventName; payload: unknown }[] = [];
 const ctx: CallContext = {
   emit<E extends EventName>(name: E, payload: ApiEvents[E]) {
@@ -72,7 +74,7 @@ describe('dispatchCall', () => {
     const file = join(dataDir, 'picked.csv');
     writeFileSync(file, 'a,b\n1,2\n');
     let answer: string | null = file;
-    const electron = createHandlers({ mode: 'electron', version: '1', dataDir, sources, jobs, pickFile: async () => answer, saveTarget: async () => null });
+    const electron = createHandlers({ mode: 'electron', version: '1', dataDir, sources, jobs, settings: new MeshSettingsStore(dataDir, memorySecretStore(), dataDir + '/mesh'), pickFile: async () => answer, saveTarget: async () => null });
     const picked = await dispatchCall(electron, 'source.pick', {}, ctx);
     expect(picked).toMatchObject({ ok: true, value: { name: 'picked.csv', size: 8 } });
     expect(JSON.stringify(picked)).not.toContain(dataDir);
