@@ -42,10 +42,14 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function startMotoServer(timeoutMs = 30_000): Promise<MotoServer> {
+/**
+ * `env` goes to the server: INITIAL_NO_AUTH_ACTION_COUNT=0 makes moto check every request's
+ * access key (unknown keys get 403 InvalidAccessKeyId, as on AWS).
+ */
+export async function startMotoServer(timeoutMs = 30_000, env: NodeJS.ProcessEnv = {}): Promise<MotoServer> {
   const port = await freePort();
   const endpoint = `http://127.0.0.1:${port}`;
-  const child = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => {
     // Keep only the tail: moto logs every request here.
