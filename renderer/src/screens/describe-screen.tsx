@@ -29,7 +29,7 @@ export function DescribeScreen() {
     <div className="describe" data-testid="describe-screen">
       <header className="import-head">
         <div className="import-title">
-          <p className="eyebrow">Step 2 of 3 · Describe</p>
+          <p className="eyebrow">Step 2 of 4 · Describe</p>
           <h1>Describe “{meta.title?.trim() || overview.source.name}”</h1>
           <p className="muted">
             Tell colleagues what this data is, who looks after it and what each column means. Only the name is needed to go on; the

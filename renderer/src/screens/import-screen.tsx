@@ -41,7 +41,7 @@ export function ImportScreen() {
     <div className="import" data-testid="import-screen">
       <header className="import-head">
         <div className="import-title">
-          <p className="eyebrow">Step 1 of 3 · Check your data</p>
+          <p className="eyebrow">Step 1 of 4 · Check your data</p>
           <h1>{overview.source.name}</h1>
           <ul className="facts" aria-label="About this file">
             {facts.map((f) => (

@@ -64,11 +64,11 @@ export function createPublishActions(ctx: ActionContext): PublishActions {
 
     async runPublish() {
       const p = get().publish;
-      if (!P.canRun(p) || !p.proposal || !p.bump) return;
+      if (!P.canRun(p) || !p.proposal) return;
       const jobId = newJobId();
       const planId = p.proposal.planId;
       // "Absent = the required bump": only a higher choice is sent, so the host's rule decides otherwise.
-      const bump = p.bump !== P.defaultBump(p.proposal) ? p.bump : undefined;
+      const bump = p.bump !== null && p.bump !== P.defaultBump(p.proposal) ? p.bump : undefined;
       applyP((x) => P.runStarted(x, jobId));
       const res = await api.call('publish.run', bump ? { jobId, planId, bump } : { jobId, planId });
       applyP((x) => P.runFinished(x, jobId, res));

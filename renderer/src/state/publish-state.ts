@@ -90,7 +90,7 @@ export function chooseBump(s: PublishState, bump: Bump): PublishState {
 }
 
 export function canRun(s: PublishState): boolean {
-  return s.stage === 'ready' && !!s.proposal?.check.canPublish && !s.conflict && s.bump !== null;
+  return s.stage === 'ready' && !!s.proposal?.check.canPublish && !s.conflict && (s.bump !== null || s.proposal.required === 'initial');
 }
 
 export function runStarted(s: PublishState, jobId: string): PublishState {

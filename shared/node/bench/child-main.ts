@@ -1,5 +1,6 @@
 // Node only (bench tooling).
-// One measurement in this (fresh) process: `child.mjs <kind> <file>`. Prints exactly one
+// One measurement in this (fresh) process: `child.mjs <kind> <file> [params JSON]` (the
+// publish measurements take {"endpoint", "objects"} there). Prints exactly one
 // JSON line on stdout — {kind, file, bytes, rows, seconds, cpuSeconds, mbps, peakRssMb, detail?} on
 // success, {kind, file, error: {code, message}} on failure — so the parent never has to
 // guess. Time covers the work only, not Node's start-up or module loading.
@@ -7,6 +8,7 @@
 import { stat } from 'node:fs/promises';
 import { MEASURE_KINDS, NotReadyError, prepare, type MeasureKind } from './measures';
 import { peakRssMb } from './peak-rss';
+import type { PublishFigures, PublishParams } from './publish-measures';
 
 export interface ChildSuccess {
   kind: MeasureKind;
@@ -21,6 +23,8 @@ export interface ChildSuccess {
   mbps: number;
   peakRssMb: number;
   detail?: string;
+  /** Publish and plain-upload measurements only. */
+  publish?: PublishFigures;
 }
 
 export interface ChildFailure {
@@ -32,13 +36,19 @@ export interface ChildFailure {
 export type ChildReport = ChildSuccess | ChildFailure;
 
 export async function main(argv: string[]): Promise<number> {
-  const [kind = '', file = ''] = argv;
-  if (!(MEASURE_KINDS as readonly string[]).includes(kind) || !file) {
-    return emit({ kind, file, error: { code: 'usage', message: `usage: child.mjs <${MEASURE_KINDS.join('|')}> <file>` } }, 2);
+  const [kind = '', file = '', paramsJson = '{}'] = argv;
+  let params: PublishParams;
+  try {
+    params = JSON.parse(paramsJson) as PublishParams;
+  } catch {
+    params = null as unknown as PublishParams;
+  }
+  if (!(MEASURE_KINDS as readonly string[]).includes(kind) || !file || typeof params !== 'object' || params === null) {
+    return emit({ kind, file, error: { code: 'usage', message: `usage: child.mjs <${MEASURE_KINDS.join('|')}> <file> [params JSON]` } }, 2);
   }
   try {
     const bytes = (await stat(file)).size;
-    const run = await prepare(kind as MeasureKind);
+    const run = await prepare(kind as MeasureKind, params);
     const cpuStart = process.cpuUsage();
     const started = performance.now();
     const measured = await run(file);
@@ -55,6 +65,10 @@ export async function main(argv: string[]): Promise<number> {
       peakRssMb: peakRssMb(),
     };
     if (measured.detail !== undefined) report.detail = measured.detail;
+    if (measured.publish !== undefined) report.publish = measured.publish;
+    // After the figures are taken: tidying up is not part of the measurement. A failed tidy-up
+    // does not void them (the bucket is only left behind in the bench's own server).
+    await measured.cleanup?.().catch((e: unknown) => process.stderr.write(`clean-up failed: ${(e as Error).message}\n`));
     return emit(report, 0);
   } catch (e) {
     const code = e instanceof NotReadyError ? 'not-ready' : 'failed';

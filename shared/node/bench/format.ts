@@ -3,6 +3,7 @@
 import { basename } from 'node:path';
 import type { BenchFile } from './fixtures';
 import type { Summary, TargetResult } from './summary';
+import { formatPublishSection, publishJsonLines, type PublishSection } from './publish-format';
 
 export interface BenchOutcome {
   runs: number;
@@ -15,6 +16,8 @@ export interface BenchOutcome {
   targets: TargetResult[];
   /** The "memory flat" comparison as a JSON-able line. */
   flat: { ratio?: number; peakRssMb?: number; pass?: boolean };
+  /** The publish measurements against the local S3 server, when they were run. */
+  publish?: PublishSection;
 }
 
 const num = (v: number | undefined, digits: number): string => (v === undefined || !Number.isFinite(v) ? '-' : v.toFixed(digits));
@@ -50,6 +53,10 @@ export function formatTable(o: BenchOutcome): string {
   const widths = header.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
   for (const r of rows) {
     lines.push(r.map((cell, c) => (c === 0 || c === r.length - 1 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ').trimEnd());
+  }
+  if (o.publish) {
+    lines.push('');
+    lines.push(...formatPublishSection(o.publish));
   }
   lines.push('');
   lines.push('Targets');
@@ -105,6 +112,7 @@ export function formatJsonLines(o: BenchOutcome): string {
   flat.peakRssMb = o.flat.peakRssMb === undefined ? null : round(o.flat.peakRssMb, 1);
   if (o.flat.pass !== undefined) flat.pass = o.flat.pass;
   out.push(JSON.stringify(flat));
+  if (o.publish) out.push(...publishJsonLines(o.publish));
   return `${out.join('\n')}\n`;
 }
 

@@ -12,6 +12,7 @@ import { formatProfileSummary, summarizeNewestProfile } from './cpu-profile-summ
 import { DEFAULT_BENCH_DIR, ensureBenchFile, type BenchFile } from './fixtures';
 import { formatJsonLines, formatTable } from './format';
 import type { MeasureKind } from './measures';
+import { childEnv, publishOutcome, publishSpecs, skippedSection, startBenchS3, type PublishSpec } from './publish-bench';
 import { runChild } from './run-child';
 import { evaluateTargets, summarize, TARGETS } from './summary';
 
@@ -19,6 +20,8 @@ interface Spec {
   name: string;
   kind: MeasureKind;
   file: BenchFile;
+  /** The child's third argument (publish measurements: the S3 endpoint, object count). */
+  params?: object;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -60,9 +63,35 @@ export async function main(argv: string[]): Promise<number> {
     { name: 'inspect csv + all checks', kind: 'inspect-checks', file: csv },
     { name: 'exceljs streaming read', kind: 'exceljs', file: xlsx },
   ];
+  // One S3 server for every publish measurement, started before the first and stopped after the last.
+  const s3 = await startBenchS3();
+  const publish = 'server' in s3 ? publishSpecs(csvRows, s3.server.endpoint).map((p) => ({ ...p, file: csv })) : [];
+  try {
+    return await measureAndReport(args, { csv, prefix, xlsx, csvRows, entry, specs, s3, publish });
+  } finally {
+    if ('server' in s3) await s3.server.stop();
+  }
+}
+
+interface Plan {
+  csv: BenchFile;
+  prefix: BenchFile;
+  xlsx: BenchFile;
+  csvRows: number;
+  entry: string | undefined;
+  /** The reader measurements (fixed order: the summaries below are read by position). */
+  specs: Spec[];
+  s3: Awaited<ReturnType<typeof startBenchS3>>;
+  /** The publish measurements, after the readers. */
+  publish: (PublishSpec & { file: BenchFile })[];
+}
+
+async function measureAndReport(args: BenchArgs, { csv, prefix, xlsx, csvRows, entry, specs, s3, publish }: Plan): Promise<number> {
+  const measured: Spec[] = [...specs, ...publish];
+  const env = childEnv(args.bundled);
   const profileDir = (s: Spec) => join(DEFAULT_BENCH_DIR, 'profiles', s.name.replace(/[^a-z0-9]+/gi, '-'));
   if (args.cpuProf) {
-    for (const s of specs) {
+    for (const s of measured) {
       await rm(profileDir(s), { recursive: true, force: true });
       await mkdir(profileDir(s), { recursive: true });
     }
@@ -71,14 +100,14 @@ export async function main(argv: string[]): Promise<number> {
   const loadBefore = loadavg()[0]!;
   // Runs are interleaved (every measurement once, then again) so drift in machine speed
   // hits papaparse and inspect alike and their ratio stays fair.
-  const reports: ChildReport[][] = specs.map(() => []);
+  const reports: ChildReport[][] = measured.map(() => []);
   for (let run = 1; run <= args.runs; run++) {
-    for (const [i, spec] of specs.entries()) {
+    for (const [i, spec] of measured.entries()) {
       const previous = reports[i]!;
       if (previous.some((r) => 'error' in r)) continue; // already broken: do not wait for it again
       const nodeArgs = args.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profileDir(spec)}`] : [];
       process.stderr.write(`run ${run}/${args.runs}  ${spec.name} … `);
-      const report = await runChild(spec.kind, spec.file.path, { nodeArgs, entry });
+      const report = await runChild(spec.kind, spec.file.path, { nodeArgs, entry, ...(spec.params ? { params: spec.params } : {}), ...(env ? { env } : {}) });
       previous.push(report);
       process.stderr.write(`${describe(report)}\n`);
     }
@@ -90,7 +119,11 @@ export async function main(argv: string[]): Promise<number> {
   if (inspectChecks!.cpuSeconds && papaparse!.cpuSeconds) inspectChecks!.cpuRatio = papaparse!.cpuSeconds / inspectChecks!.cpuSeconds;
   if (inspectCsv!.mbps !== undefined && papaparse!.mbps !== undefined) inspectCsv!.ratio = inspectCsv!.mbps / papaparse!.mbps;
   if (inspectCsv!.cpuSeconds && papaparse!.cpuSeconds) inspectCsv!.cpuRatio = papaparse!.cpuSeconds / inspectCsv!.cpuSeconds;
-  const targets = evaluateTargets({ papaparse: papaparse!, inspectCsv: inspectCsv!, inspectCsvPrefix: inspectCsvPrefix!, inspectXlsx: inspectXlsx!, inspectChecks: inspectChecks! });
+  const pub = 'server' in s3 ? publishOutcome(publish, reports.slice(specs.length), s3.server.endpoint) : skippedSection(csvRows, s3.skipped);
+  const targets = [
+    ...evaluateTargets({ papaparse: papaparse!, inspectCsv: inspectCsv!, inspectCsvPrefix: inspectCsvPrefix!, inspectXlsx: inspectXlsx!, inspectChecks: inspectChecks! }),
+    ...pub.targets,
+  ];
   const big = inspectCsv!.peakRssMb;
   const small = inspectCsvPrefix!.peakRssMb;
   const flat = {
@@ -99,11 +132,11 @@ export async function main(argv: string[]): Promise<number> {
     pass: big !== undefined && small !== undefined ? big / small - 1 <= TARGETS.flatGrowth : undefined,
   };
   const load = { cpus: availableParallelism(), before: loadBefore, after: loadavg()[0]! };
-  const outcome = { runs: args.runs, quick: args.quick, bundled: args.bundled, load, files: [csv, prefix, xlsx], summaries, targets, flat };
+  const outcome = { runs: args.runs, quick: args.quick, bundled: args.bundled, load, files: [csv, prefix, xlsx], summaries, targets, flat, publish: pub.section };
   process.stdout.write(args.json ? formatJsonLines(outcome) : formatTable(outcome));
 
   if (args.cpuProf) {
-    for (const s of specs) {
+    for (const s of measured) {
       const summary = await summarizeNewestProfile(profileDir(s));
       if (summary) process.stderr.write(`\n${formatProfileSummary(s.name, summary)}`);
     }
@@ -115,6 +148,11 @@ export async function main(argv: string[]): Promise<number> {
 
 function describe(r: ChildReport): string {
   if ('error' in r) return r.error.code === 'not-ready' ? 'not ready' : 'FAILED';
+  if (r.publish) {
+    const p = r.publish;
+    const check = p.prepareSeconds !== undefined ? `check ${p.prepareSeconds.toFixed(2)} s, ` : '';
+    return `${check}write ${p.writeSeconds.toFixed(2)} s, ${(p.bytesSent / 1e6 / p.writeSeconds).toFixed(1)} MB/s, ${p.parts} part${p.parts === 1 ? '' : 's'}, ${r.peakRssMb.toFixed(0)} MB peak`;
+  }
   const speed = r.kind === 'baseline' ? '' : `${r.seconds.toFixed(2)} s, ${r.mbps.toFixed(1)} MB/s, `;
   return `${speed}${r.peakRssMb.toFixed(0)} MB peak`;
 }

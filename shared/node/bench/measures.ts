@@ -8,8 +8,9 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { BENCH_META } from './bench-meta';
+import { preparePlainS3Measure, preparePublishMeasure, type PublishFigures, type PublishParams } from './publish-measures';
 
-export const MEASURE_KINDS = ['baseline', 'papaparse', 'inspect', 'inspect-checks', 'exceljs'] as const;
+export const MEASURE_KINDS = ['baseline', 'papaparse', 'inspect', 'inspect-checks', 'exceljs', 'publish-1000', 'publish-100k', 'plain-s3-1000', 'plain-s3-100k'] as const;
 export type MeasureKind = (typeof MEASURE_KINDS)[number];
 
 export interface Measured {
@@ -17,6 +18,10 @@ export interface Measured {
   rows: number;
   /** A short line showing the work was real, e.g. the column types inspect found. */
   detail?: string;
+  /** Publish and plain-upload measurements: what was sent and how long each pass took. */
+  publish?: PublishFigures;
+  /** Tidies up after the timing and the memory reading (e.g. deletes the bench bucket). */
+  cleanup?: () => Promise<void>;
 }
 
 /** Thrown when the code under test cannot be loaded yet (another engineer is still writing it). */
@@ -26,8 +31,18 @@ export class NotReadyError extends Error {
 
 export type Run = (path: string) => Promise<Measured>;
 
-/** Loads what `kind` needs and returns the work to time. */
-export async function prepare(kind: MeasureKind): Promise<Run> {
+/** Rows per part of each publish measurement (the plain upload sends as many objects). */
+export const PART_ROWS: Partial<Record<MeasureKind, number>> = {
+  'publish-1000': 1000,
+  'publish-100k': 100_000,
+  'plain-s3-1000': 1000,
+  'plain-s3-100k': 100_000,
+};
+/** Parts in flight for the plain upload: the same as our part writer's DEFAULT_PART_CONCURRENCY. */
+export const PLAIN_S3_CONCURRENCY = 8;
+
+/** Loads what `kind` needs (and sets up what it writes to) and returns the work to time. */
+export async function prepare(kind: MeasureKind, params: PublishParams = {}): Promise<Run> {
   switch (kind) {
     case 'baseline':
       return measureBaseline;
@@ -39,6 +54,12 @@ export async function prepare(kind: MeasureKind): Promise<Run> {
       return prepareInspect(BENCH_META);
     case 'exceljs':
       return prepareExceljs();
+    case 'publish-1000':
+    case 'publish-100k':
+      return preparePublishMeasure(PART_ROWS[kind]!, params);
+    case 'plain-s3-1000':
+    case 'plain-s3-100k':
+      return preparePlainS3Measure(PART_ROWS[kind]!, params, PLAIN_S3_CONCURRENCY);
   }
 }
 

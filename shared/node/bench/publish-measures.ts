@@ -99,7 +99,7 @@ export async function preparePublishMeasure(partRows: number, params: PublishPar
       throw new Error(`the mesh policy gave ${plan.policy.partRows} rows per part (from ${plan.policySource}), not ${partRows}`);
     }
     if (!plan.check.canPublish) {
-      const blocking = plan.report.problems.filter((p) => p.blocking).map((p) => `${p.code} ×${p.count}: ${p.message}`);
+      const blocking = plan.check.findings.filter((f) => f.blocking).map((f) => `${f.code} ×${f.count}: ${f.message}`);
       throw new Error(`the check pass blocks publishing (${plan.check.blocking} finding(s)):\n${blocking.slice(0, 5).join('\n')}`);
     }
 
@@ -116,7 +116,7 @@ export async function preparePublishMeasure(partRows: number, params: PublishPar
     }
     return {
       rows: out.rows,
-      detail: `v${out.version} at ${out.address}, ${out.parts} parts, policy from the ${plan.policySource === 'mesh' ? 'mesh' : 'built-in default'}, ${out.keys.length} keys written`,
+      detail: `v${out.version} at ${out.address}, ${out.parts} part${out.parts === 1 ? '' : 's'}, policy from the ${plan.policySource === 'mesh' ? 'mesh' : 'built-in default'}, ${out.keys.length} keys written`,
       publish: { partRows, parts: out.parts, bytesSent: out.bytes, concurrency, prepareSeconds, writeSeconds, writePeakRssMb },
       cleanup: async () => void (await deleteBucket(client, bucket)),
     };
@@ -171,7 +171,7 @@ export async function preparePlainS3Measure(partRows: number, params: PublishPar
     const writeSeconds = (performance.now() - started) / 1000;
     return {
       rows: 0,
-      detail: `${objects} objects of ~${(size / objects / 1e3).toFixed(0)} kB, ${concurrency} in flight`,
+      detail: `${objects} object${objects === 1 ? '' : 's'} of ~${(size / objects / 1e3).toFixed(0)} kB, ${concurrency} in flight`,
       publish: { partRows, parts: objects, bytesSent, concurrency, writeSeconds },
       cleanup: async () => void (await deleteBucket(client, bucket)),
     };

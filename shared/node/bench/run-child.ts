@@ -17,13 +17,19 @@ export interface ChildOptions {
   nodeArgs?: string[];
   /** Kill the child after this long (default 10 minutes). */
   timeoutMs?: number;
+  /** Third argument of the child, as JSON (the publish measurements' endpoint and object count). */
+  params?: object;
+  /** Extra environment variables for the child (on top of this process's). */
+  env?: Record<string, string>;
 }
 
 export function runChild(kind: MeasureKind, file: string, opts: ChildOptions = {}): Promise<ChildReport> {
   const timeoutMs = opts.timeoutMs ?? 600_000;
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), opts.entry ?? CHILD_ENTRY, kind, file], {
+    const params = opts.params ? [JSON.stringify(opts.params)] : [];
+    const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), opts.entry ?? CHILD_ENTRY, kind, file, ...params], {
       stdio: ['ignore', 'pipe', 'pipe'],
+      ...(opts.env ? { env: { ...process.env, ...opts.env } } : {}),
     });
     let stdout = '';
     let stderr = '';

@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createHandlers } from '../api/handlers';
 import { memorySecretStore } from '../settings/secret-store';
-import { MeshSettingsStore } from '../settings/mesh-settings';
+import { defaultMeshFolder, MeshSettingsStore } from '../settings/mesh-settings';
 import { JobRunner } from '../jobs/job-runner';
 import { openSourceRegistry } from '../sources/source-registry';
 import { startWebHost } from './web-host';
@@ -28,6 +28,8 @@ export interface BrowserModeOptions {
   workerUrl?: URL | string;
   maxUploadBytes?: number;
   maxConcurrentJobs?: number;
+  /** The built-in folder mesh (default: defaultMeshFolder — the owner's documents). */
+  meshFolder?: string;
 }
 
 export interface BrowserModeHost {
@@ -71,7 +73,7 @@ export async function launchBrowserMode(opts: BrowserModeOptions): Promise<Brows
     sources,
     jobs,
     // No OS keychain in browser mode: keys entered in Settings last until Mesh Desk closes.
-    settings: new MeshSettingsStore(dataDir, memorySecretStore()),
+    settings: new MeshSettingsStore(dataDir, memorySecretStore(), opts.meshFolder ?? defaultMeshFolder(dataDir)),
     // Browser mode: the report is written to the export folder and the page downloads it.
     saveTarget: async (name) => {
       const entry = await exports.reserve(name);

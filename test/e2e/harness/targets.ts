@@ -29,7 +29,8 @@ const browserTarget: Target = {
   name: 'browser',
   async launch() {
     const dataDir = tempDir('mesh-desk-e2e-');
-    const host = await launchBrowserMode({ dataDir, staticDir: resolve(repo, 'build/renderer') });
+    // Each run publishes into its own folder mesh, never into the real ~/Documents.
+    const host = await launchBrowserMode({ dataDir, staticDir: resolve(repo, 'build/renderer'), meshFolder: resolve(dataDir, 'mesh') });
     const browser: Browser = await chromium.launch({
       executablePath: chromiumPath(),
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
