@@ -123,7 +123,12 @@ export async function runPublish(input: RunPublishInput): Promise<Result<Publish
         const base = { ...progress };
         const result = await writeParts({
           store,
-          keyFor: (n) => partKey(plan.product, sheet.endpoint, version, n),
+          // Recorded as each part starts, so a cancel or failure half-way can remove it again.
+          keyFor: (n) => {
+            const key = partKey(plan.product, sheet.endpoint, version, n);
+            written.push(key);
+            return key;
+          },
           rows: source.rows(sheet.report.name, {
             problems: new ProblemCollector(),
             ...(input.signal ? { signal: input.signal } : {}),
@@ -157,7 +162,6 @@ export async function runPublish(input: RunPublishInput): Promise<Result<Publish
             }
           },
         });
-        written.push(...result.keys);
         if (result.rows !== sheet.report.rows) {
           throw new MeshError('mesh.io', `"${plan.fileName}" changed while it was being published: sheet "${sheet.report.name}" had ${sheet.report.rows} rows when it was checked and ${result.rows} now. Nothing was changed for readers. Check the file again, then publish.`);
         }

@@ -218,11 +218,33 @@ describe('publish.prepare and publish.run on the folder mesh', () => {
     expect(existsSync(join(a.meshDir, 'undescribed'))).toBe(false);
   });
 
-  it('keeps only the latest prepared plans', async () => {
-    const first = value(await a.handlers['publish.prepare']({ jobId: nextJob(), sourceId, meta: META }, ctx)).planId;
-    for (let i = 0; i < 8; i++) value(await a.handlers['publish.prepare']({ jobId: nextJob(), sourceId, meta: META }, ctx));
-    expect(errorOf(await a.handlers['publish.run']({ jobId: nextJob(), planId: first }, ctx)).code).toBe('publish.plan-expired');
-  }, 60_000);
+  // KNOWN BUG (reported): publish.run keeps the plan in the map until the run succeeds, so a
+  // second press of Publish while the first still runs starts a second publish of the same plan;
+  // it loses the commit race and tells the owner "Someone else published …" about their own
+  // publish. Flip to `it` once a running plan is refused with its own words.
+  it.fails('a second publish.run of a plan that is still running is refused as already running', async () => {
+    const meta: ProductMeta = { ...META, name: 'double-press' };
+    const proposal = value(await a.handlers['publish.prepare']({ jobId: nextJob(), sourceId, meta }, ctx));
+    const [one, two] = await Promise.all([
+      a.handlers['publish.run']({ jobId: nextJob(), planId: proposal.planId }, ctx),
+      a.handlers['publish.run']({ jobId: nextJob(), planId: proposal.planId }, ctx),
+    ]);
+    const failed = [one, two].filter((r) => !r.ok);
+    expect(failed).toHaveLength(1);
+    expect(errorOf(failed[0]!).message).not.toMatch(/Someone else published/);
+  });
+
+  it('keeps only the latest eight prepared plans', async () => {
+    const file = join(root, 'publish', 'small.csv');
+    writeFileSync(file, 'sku,product,price\nA-1,Widget,1.50\n');
+    const small = (await a.sources.addPath(file)).id;
+    const meta: ProductMeta = { ...META, name: 'small-list' };
+    const ids: string[] = [];
+    for (let i = 0; i < 9; i++) ids.push(value(await a.handlers['publish.prepare']({ jobId: nextJob(), sourceId: small, meta }, ctx)).planId);
+    expect(errorOf(await a.handlers['publish.run']({ jobId: nextJob(), planId: ids[0]! }, ctx)).code).toBe('publish.plan-expired');
+    // The second one is still held (the eight newest are).
+    expect(value(await a.handlers['publish.run']({ jobId: nextJob(), planId: ids[1]! }, ctx))).toMatchObject({ product: 'small-list', version: '1.0.0', rows: 1 });
+  }, 120_000);
 });
 
 describe('settings calls', () => {
@@ -302,5 +324,12 @@ describe('mesh.test', () => {
     const a = app('test-unknown');
     expect(errorOf(await a.handlers['mesh.test']({ id: 'unknownmesh' }, ctx)).code).toBe('mesh.unknown');
     expect(errorOf(await a.handlers['mesh.test']({ draft: { name: 'X', url: 'ftp://example.com/x' } }, ctx)).code).toBe('mesh.bad-url');
+    // A folder mesh whose path runs through a file: told in words, naming the folder.
+    const file = join(root, 'test-unknown', 'a-file.txt');
+    writeFileSync(file, 'not a folder');
+    const e = errorOf(await a.handlers['mesh.test']({ draft: { name: 'X', url: pathToFileURL(join(file, 'mesh')).href } }, ctx));
+    expect(e.code).toBe('mesh.bad-url');
+    expect(e.message).toContain(join(file, 'mesh'));
+    expect(e.message).toMatch(/not a folder/);
   });
 });
