@@ -4,6 +4,7 @@
 // are written to the data folder. Where no keychain is available, keys are refused for saving
 // (kept for this session only) rather than written in plain text.
 
+import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { AccessKeys, SecretStore } from '../shared/node/settings/secret-store';
@@ -19,9 +20,16 @@ export function createKeyVault(dataDir: string, crypto: Encryptor): SecretStore 
   const file = join(dataDir, 'mesh-keys.bin');
   const session = new Map<string, AccessKeys>();
   const persistent = crypto.isEncryptionAvailable();
+  // Every read-modify-write runs in turn, so two meshes saved at once both keep their keys.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work, work);
+    queue = next.catch(() => undefined);
+    return next;
+  };
 
   async function readAll(): Promise<Record<string, AccessKeys>> {
-    if (!persistent) return Object.fromEntries(session);
+    if (!persistent) return Object.fromEntries([...session].map(([k, v]) => [k, { ...v }]));
     try {
       const parsed = JSON.parse(crypto.decryptString(await readFile(file))) as Record<string, AccessKeys>;
       return typeof parsed === 'object' && parsed !== null ? parsed : {};
@@ -37,7 +45,7 @@ export function createKeyVault(dataDir: string, crypto: Encryptor): SecretStore 
       return;
     }
     await mkdir(dirname(file), { recursive: true });
-    const tmp = `${file}.tmp`;
+    const tmp = `${file}.${process.pid}.${randomUUID()}.tmp`;
     await writeFile(tmp, crypto.encryptString(JSON.stringify(all)), { mode: 0o600 });
     await rename(tmp, file);
   }
@@ -46,19 +54,21 @@ export function createKeyVault(dataDir: string, crypto: Encryptor): SecretStore 
     persistent,
     async get(id) {
       const all = await readAll();
-      return Object.hasOwn(all, id) ? all[id] : undefined;
+      return Object.hasOwn(all, id) ? { ...all[id]! } : undefined;
     },
-    async set(id, keys) {
-      const all = await readAll();
-      all[id] = { accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey };
-      await writeAll(all);
-    },
-    async delete(id) {
-      const all = await readAll();
-      if (!Object.hasOwn(all, id)) return;
-      delete all[id];
-      await writeAll(all);
-    },
+    set: (id, keys) =>
+      serial(async () => {
+        const all = await readAll();
+        all[id] = { accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey };
+        await writeAll(all);
+      }),
+    delete: (id) =>
+      serial(async () => {
+        const all = await readAll();
+        if (!Object.hasOwn(all, id)) return;
+        delete all[id];
+        await writeAll(all);
+      }),
     async has(id) {
       return Object.hasOwn(await readAll(), id);
     },

@@ -209,16 +209,13 @@ describe('createKeyVault: what callers hold', () => {
     expect(await mutateAndReread(true)).toEqual(KEYS);
   });
 
-  // KNOWN BUG (reported): session-only mode returns the very object it keeps (readAll builds the
-  // record from the Map's values without copying), so a caller that edits what get() returned
-  // edits the stored keys. Flip to `it` once get() returns a copy.
-  it.fails('without a keychain, changing a returned object changes nothing stored', async () => {
+  // Session-only mode must hand out copies, so editing what get() returned changes nothing stored.
+  it('without a keychain, changing a returned object changes nothing stored', async () => {
     expect(await mutateAndReread(false)).toEqual(KEYS);
   });
 
-  // KNOWN BUG (reported): set() is read-modify-write of the whole file through one fixed temp name
-  // (mesh-keys.bin.tmp) with no queue, so two saves at once lose one mesh's keys or throw ENOENT.
-  it.fails('keeps the keys of two meshes saved at the same time', async () => {
+  // Saves are read-modify-writes of one file: they must run in turn, or one mesh's keys are lost.
+  it('keeps the keys of two meshes saved at the same time', async () => {
     const dataDir = freshDir();
     const vault = createKeyVault(dataDir, fakeEncryptor());
     await Promise.all([vault.set('m1', KEYS), vault.set('m2', { accessKeyId: 'A2', secretAccessKey: 'S2' })]);

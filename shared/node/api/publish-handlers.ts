@@ -21,6 +21,8 @@ import type { RegisteredSource, SourceRegistry } from '../sources/source-registr
 type PublishHandlers = Pick<ApiHandlers, 'settings.get' | 'mesh.save' | 'mesh.remove' | 'mesh.use' | 'mesh.test' | 'publish.prepare' | 'publish.run'>;
 
 interface HeldPlan {
+  /** Set while publish.run sends it: a second press must not start a second publish. */
+  running?: boolean;
   plan: PublishPlan;
   source: RegisteredSource;
   mesh: MeshConnectionInfo;
@@ -64,7 +66,12 @@ export function createPublishHandlers(deps: PublishDeps): PublishHandlers {
       const opened = openMesh(conn.value.url, { ...conn.value.options, connectTimeoutMs: 5_000, requestTimeoutMs: 15_000 });
       if (!opened.ok) return opened;
       try {
-        await opened.value.store.check(AbortSignal.timeout(30_000));
+        // Raced against a deadline too: a folder on a dead network share may never answer at all.
+        const deadline = AbortSignal.timeout(30_000);
+        await Promise.race([
+          opened.value.store.check(deadline),
+          new Promise<never>((_, reject) => deadline.addEventListener('abort', () => reject(new Error(`${opened.value.store.url} did not answer within 30 seconds. Check the address and that the storage is reachable, then try again.`)), { once: true })),
+        ]);
         return ok({ message: `Connected. Mesh Desk can read and write in ${opened.value.store.url}.` });
       } catch (e) {
         return fail((e as { code?: string }).code ?? 'mesh.io', e instanceof Error ? e.message : String(e));
@@ -90,15 +97,18 @@ export function createPublishHandlers(deps: PublishDeps): PublishHandlers {
 
     async 'publish.run'(input, ctx) {
       const held = plans.get(input.planId);
-      if (!held) return fail('publish.plan-expired', 'This publish was prepared too long ago. Press "Check again" and then publish.');
+      if (!held) return fail('publish.plan-expired', 'This publish is no longer ready (it was sent already, or several newer ones were prepared since). Press "Check again", then publish.');
+      if (held.running) return fail('publish.running', 'This version is being published right now. Wait for it to finish.');
       const { plan, source, mesh } = held;
       if (input.bump && bumpRank(input.bump) < bumpRank(plan.decision.required === 'initial' ? 'patch' : plan.decision.required)) {
         return fail('version.bump-too-low', `A ${input.bump} version is not enough: ${plan.decision.reason}. Choose ${plan.decision.required} or higher.`);
       }
       const owner = plan.meta.owner?.name || plan.meta.owner?.email;
+      held.running = true;
       const result = await withJobProgress(ctx, input.jobId, source.ref.size, (onProgress) =>
         runFileTask(deps.jobs, 'publish-run', { path: source.path, fileName: source.ref.name, mesh: { url: mesh.url, options: mesh.options }, plan, ...(input.bump ? { bump: input.bump } : {}), ...(owner ? { publisher: owner } : {}) }, { jobId: input.jobId, onProgress }),
       );
+      held.running = false;
       if (!result.ok) return result;
       plans.delete(input.planId);
       const { keys: _keys, bump: _bump, changes: _changes, ...rest } = result.value;

@@ -45,14 +45,30 @@ export interface MeshConnectionInfo {
 
 export class MeshSettingsStore {
   private readonly file: string;
-  private cache: StoredSettings | undefined;
+  private loading: Promise<StoredSettings> | undefined;
+  /** Every read-modify-write runs in turn: two calls at once must not lose each other's change. */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly dataDir: string, private readonly secrets: SecretStore, private readonly meshFolder = defaultMeshFolder(dataDir)) {
     this.file = join(dataDir, 'settings.json');
   }
 
-  private async load(): Promise<StoredSettings> {
-    if (this.cache) return this.cache;
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work, work);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private load(): Promise<StoredSettings> {
+    // First start creates the built-in mesh once, however many calls arrive together.
+    this.loading ??= this.readOrCreate().catch((e: unknown) => {
+      this.loading = undefined;
+      throw e;
+    });
+    return this.loading;
+  }
+
+  private async readOrCreate(): Promise<StoredSettings> {
     let stored: StoredSettings | undefined;
     try {
       const x = JSON.parse(await readFile(this.file, 'utf8')) as Partial<StoredSettings>;
@@ -69,16 +85,15 @@ export class MeshSettingsStore {
       await this.write(stored);
     }
     if (!stored.meshes.some((m) => m.id === stored!.activeMeshId)) stored.activeMeshId = stored.meshes[0]!.id;
-    this.cache = stored;
     return stored;
   }
 
   private async write(s: StoredSettings): Promise<void> {
     await mkdir(this.dataDir, { recursive: true });
-    const tmp = `${this.file}.${process.pid}.tmp`;
+    const tmp = `${this.file}.${process.pid}.${randomUUID()}.tmp`;
     await writeFile(tmp, `${JSON.stringify(s, null, 2)}\n`, 'utf8');
     await rename(tmp, this.file);
-    this.cache = s;
+    this.loading = Promise.resolve(s);
   }
 
   async view(): Promise<MeshSettings> {
@@ -91,7 +106,11 @@ export class MeshSettingsStore {
     return { meshes, activeMeshId: s.activeMeshId, keysPersist: this.secrets.persistent };
   }
 
-  async save(input: MeshInput): Promise<Result<MeshSettings>> {
+  save(input: MeshInput): Promise<Result<MeshSettings>> {
+    return this.serial(() => this.saveNow(input));
+  }
+
+  private async saveNow(input: MeshInput): Promise<Result<MeshSettings>> {
     const checked = checkInput(input);
     if (!checked.ok) return checked;
     const s = await this.load();
@@ -107,7 +126,11 @@ export class MeshSettingsStore {
     return ok(await this.view());
   }
 
-  async remove(id: string): Promise<Result<MeshSettings>> {
+  remove(id: string): Promise<Result<MeshSettings>> {
+    return this.serial(() => this.removeNow(id));
+  }
+
+  private async removeNow(id: string): Promise<Result<MeshSettings>> {
     const s = await this.load();
     const m = s.meshes.find((x) => x.id === id);
     if (!m) return ok(await this.view());
@@ -118,7 +141,11 @@ export class MeshSettingsStore {
     return ok(await this.view());
   }
 
-  async use(id: string): Promise<Result<MeshSettings>> {
+  use(id: string): Promise<Result<MeshSettings>> {
+    return this.serial(() => this.useNow(id));
+  }
+
+  private async useNow(id: string): Promise<Result<MeshSettings>> {
     const s = await this.load();
     if (!s.meshes.some((m) => m.id === id)) return fail('mesh.unknown', 'That mesh is no longer in your settings. Choose another one.');
     await this.write({ ...s, activeMeshId: id });

@@ -78,7 +78,7 @@ const META: ProductMeta = {
 const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
 const KEY_ID = 'AKIAIOSFODNN7EXAMPLE';
 
-describe('publish.prepare and publish.run on the folder mesh', () => {
+describe('publish.prepare and publish.run on the folder mesh', { timeout: 90_000 }, () => {
   const a = app('publish');
   let sourceId = '';
   let size = 0;
@@ -218,11 +218,9 @@ describe('publish.prepare and publish.run on the folder mesh', () => {
     expect(existsSync(join(a.meshDir, 'undescribed'))).toBe(false);
   });
 
-  // KNOWN BUG (reported): publish.run keeps the plan in the map until the run succeeds, so a
-  // second press of Publish while the first still runs starts a second publish of the same plan;
-  // it loses the commit race and tells the owner "Someone else published …" about their own
-  // publish. Flip to `it` once a running plan is refused with its own words.
-  it.fails('a second publish.run of a plan that is still running is refused as already running', async () => {
+  // A second press of Publish while the first still runs is refused in its own words (it must
+  // not start a second publish that would then blame "someone else").
+  it('a second publish.run of a plan that is still running is refused as already running', async () => {
     const meta: ProductMeta = { ...META, name: 'double-press' };
     const proposal = value(await a.handlers['publish.prepare']({ jobId: nextJob(), sourceId, meta }, ctx));
     const [one, two] = await Promise.all([
@@ -232,6 +230,7 @@ describe('publish.prepare and publish.run on the folder mesh', () => {
     const failed = [one, two].filter((r) => !r.ok);
     expect(failed).toHaveLength(1);
     expect(errorOf(failed[0]!).message).not.toMatch(/Someone else published/);
+    expect(errorOf(failed[0]!).code).toBe('publish.running');
   });
 
   it('keeps only the latest eight prepared plans', async () => {
