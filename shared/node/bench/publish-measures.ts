@@ -60,14 +60,18 @@ export async function preparePublishMeasure(partRows: number, params: PublishPar
   let layout: typeof import('../../core/mesh/layout');
   let partWriter: typeof import('../../core/publish/part-writer');
   let openMeshModule: typeof import('../mesh/open-mesh');
+  let jobsModule: typeof import('../jobs/job-runner');
+  let tasksModule: typeof import('../jobs/tasks');
   try {
-    [pub, policyYaml, policyTypes, layout, partWriter, openMeshModule] = await Promise.all([
+    [pub, policyYaml, policyTypes, layout, partWriter, openMeshModule, jobsModule, tasksModule] = await Promise.all([
       import('../publish/publish-file'),
       import('../../core/policy/policy-yaml'),
       import('../../core/policy/types'),
       import('../../core/mesh/layout'),
       import('../../core/publish/part-writer'),
       import('../mesh/open-mesh'),
+      import('../jobs/job-runner'),
+      import('../jobs/tasks'),
     ]);
   } catch (e) {
     throw new NotReadyError(`the publish code cannot be loaded yet (${(e as Error).message.split('\n')[0]})`);
@@ -91,7 +95,15 @@ export async function preparePublishMeasure(partRows: number, params: PublishPar
   return async (path): Promise<Measured> => {
     const fileName = basename(path);
     const started = performance.now();
-    const prepared = await pub.prepareFilePublish({ mesh, path, fileName, sheets: [{}], meta: PUBLISH_META });
+    // As in the app: the check pass runs in a worker thread of its own (the Check/Publish step's
+    // job), and the write pass (the Publish button) after it, so the write pass's memory is its own.
+    const jobs = new jobsModule.JobRunner();
+    let prepared;
+    try {
+      prepared = await tasksModule.runFileTask(jobs, 'publish-prepare', { path, fileName, mesh, sheets: [{}], meta: PUBLISH_META });
+    } finally {
+      await jobs.close();
+    }
     const prepareSeconds = (performance.now() - started) / 1000;
     if (!prepared.ok) throw new Error(`the check pass failed: ${prepared.error.code}: ${prepared.error.message}`);
     const plan = prepared.value;

@@ -6,6 +6,7 @@
 
 import { open, readFile, stat, unlink } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { MeshError } from '../../core/mesh/mesh-store';
 import { CancelledError, throwIfCancelled } from '../../core/result';
 import { errnoOf } from './file-errors';
@@ -38,7 +39,8 @@ async function tryCreate(lockPath: string, token: string): Promise<boolean> {
   try {
     const handle = await open(lockPath, 'wx');
     try {
-      await handle.writeFile(`${process.pid} ${token}\n`);
+      // Who holds it: a lock of a process on this computer that has died can be broken at once.
+      await handle.writeFile(`${process.pid} ${token} ${hostname()}\n`);
     } finally {
       await handle.close();
     }
@@ -49,11 +51,25 @@ async function tryCreate(lockPath: string, token: string): Promise<boolean> {
   }
 }
 
-/** Removes the lock when it is older than staleMs. Returns true when it is gone. */
+/** True when the lock names a process on this computer that no longer runs (a killed writer). */
+async function holderIsGone(lockPath: string): Promise<boolean> {
+  const [pid, , host] = (await readFile(lockPath, 'utf8')).trim().split(' ');
+  const n = Number(pid);
+  // A lock from another computer (shared drive) or an old one without a host name: age decides.
+  if (host !== hostname() || !Number.isInteger(n) || n <= 0 || n === process.pid) return false;
+  try {
+    process.kill(n, 0);
+    return false;
+  } catch (e) {
+    return errnoOf(e) === 'ESRCH';
+  }
+}
+
+/** Removes the lock when it is older than staleMs or its writer has died. Returns true when it is gone. */
 async function breakIfStale(lockPath: string, staleMs: number): Promise<boolean> {
   try {
     const info = await stat(lockPath);
-    if (Date.now() - info.mtimeMs < staleMs) return false;
+    if (Date.now() - info.mtimeMs < staleMs && !(await holderIsGone(lockPath))) return false;
     await unlink(lockPath);
     return true;
   } catch (e) {

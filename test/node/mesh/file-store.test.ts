@@ -113,6 +113,28 @@ describe('file mesh store: basics', () => {
   });
 });
 
+describe('file mesh store: locks of killed writers', () => {
+  it('breaks at once a fresh lock whose writer on this computer has died (a publish killed mid-write)', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { hostname } = await import('node:os');
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString();
+    await mkdir(join(root, 'p/default'), { recursive: true });
+    await writeFile(join(root, 'p/default/.mesh-desk-lock-v1.0.0.datapart0001.csv'), `${dead} tok ${hostname()}\n`);
+    const store = createFileStore(root, { lockWaitMs: 500 });
+    await store.put('p/default/v1.0.0.datapart0001.csv', enc('a\r\n'));
+    expect(dec((await store.get('p/default/v1.0.0.datapart0001.csv'))!.body)).toBe('a\r\n');
+  });
+
+  it('waits for a fresh lock of a live writer, or of another computer', async () => {
+    await mkdir(join(root, 'p'), { recursive: true });
+    const store = createFileStore(root, { lockWaitMs: 200 });
+    await writeFile(join(root, 'p/.mesh-desk-lock-product.yaml'), `${process.ppid} tok ${(await import('node:os')).hostname()}\n`);
+    await rejectsWith(store.put('p/product.yaml', enc('x')), 'mesh.io');
+    await writeFile(join(root, 'p/.mesh-desk-lock-product.yaml'), '1 tok another-computer\n');
+    await rejectsWith(store.put('p/product.yaml', enc('x')), 'mesh.io');
+  });
+});
+
 describe('file mesh store: conditional writes', () => {
   it('ifNoneMatch "*" creates once, then refuses in plain words', async () => {
     const store = createFileStore(root);
