@@ -9,6 +9,7 @@ import { CannotPublish, PublishDestination, PublishSummary, PublishVersionFacts 
 import { PublishConflict, PublishDone } from '../components/publish-outcome';
 import { PublishProgress } from '../components/publish-progress';
 import { VersionChoice } from '../components/version-choice';
+import { ExtraSheets } from '../components/extra-sheets';
 import { totalParts } from '../lib/publish-view';
 import type { JobState } from '../state/import-state';
 import { canRun, chosenVersion } from '../state/publish-state';
@@ -20,6 +21,7 @@ export function PublishScreen() {
   const title = useImport((s) => s.draft.meta.title);
   const fileName = useImport((s) => s.overview?.source.name ?? null);
   const sheetName = useImport((s) => s.choices.sheet);
+  const sheets = useImport((s) => (s.overview?.format === 'xlsx' ? s.overview.sheets : null));
   const { stage, job, proposal, conflict } = pub;
   const version = chosenVersion(pub);
 
@@ -61,6 +63,7 @@ export function PublishScreen() {
             <VersionChoice proposal={proposal} chosen={pub.bump} disabled={stage === 'running'} onChoose={actions.chooseBump} />
           )}
           <PublishSummary proposal={proposal} />
+          {sheets && <ExtraSheets sheets={sheets} main={sheetName} chosen={pub.extraSheets} disabled={stage === 'running'} onToggle={(sheet, on) => void actions.setExtraSheet(sheet, on)} />}
           {!proposal.check.canPublish && <CannotPublish proposal={proposal} onBack={() => actions.goTo('check')} />}
           {job?.kind === 'run' && <PublishProgress job={job} totalParts={totalParts(proposal)} version={version ?? proposal.version} onCancel={() => void actions.cancelPublish()} />}
         </>

@@ -23,6 +23,8 @@ export interface PublishActions {
   /** "Publish another version": back to the Check step with the draft kept. */
   publishAgain(): void;
   dismissPublishMessage(): void;
+  /** Publishes a further sheet of the workbook too (or not), and prepares again. */
+  setExtraSheet(sheet: string, on: boolean): Promise<void>;
 }
 
 export function createPublishActions(ctx: ActionContext): PublishActions {
@@ -62,6 +64,12 @@ export function createPublishActions(ctx: ActionContext): PublishActions {
 
     chooseBump: (bump) => applyP((p) => P.chooseBump(p, bump)),
 
+    async setExtraSheet(sheet, on) {
+      const before = get().publish.extraSheets;
+      applyP((p) => P.toggleExtraSheet(p, sheet, on));
+      if (get().publish.extraSheets !== before) await actions.preparePublish();
+    },
+
     async runPublish() {
       const p = get().publish;
       if (!P.canRun(p) || !p.proposal) return;
@@ -88,7 +96,8 @@ export function createPublishActions(ctx: ActionContext): PublishActions {
     },
 
     publishAgain() {
-      ctx.apply((s) => ({ ...s, publish: P.initialPublishState }));
+      // The sheets chosen to publish stay chosen for the next version.
+      ctx.apply((s) => ({ ...s, publish: { ...P.initialPublishState, extraSheets: s.publish.extraSheets } }));
       ctx.apply((s) => S.goTo(s, 'check'));
     },
 

@@ -15,7 +15,23 @@ export function prepareRequestFor(s: ImportState): PrepareInput | null {
   if (base.headerRow !== undefined) req.headerRow = base.headerRow;
   if (base.typeOverrides !== undefined) req.typeOverrides = base.typeOverrides;
   if (base.waivers && base.waivers.length > 0) req.waivers = base.waivers;
+  const extra = extraSheetsFor(s, base.sheet);
+  if (extra.length > 0) req.extraSheets = extra;
   return req;
+}
+
+/**
+ * The further sheets chosen, in workbook order, each with the header row the owner picked for it
+ * on the Import step (if they looked at it); never the default sheet itself.
+ */
+function extraSheetsFor(s: ImportState, main: string | undefined): NonNullable<PrepareInput['extraSheets']> {
+  const order = s.overview?.sheets.map((x) => x.name) ?? [];
+  return order
+    .filter((name) => name !== main && s.publish.extraSheets.includes(name))
+    .map((sheet) => {
+      const picked = s.choices.bySheet[sheet];
+      return { sheet, ...(picked?.headerRow !== undefined ? { headerRow: picked.headerRow } : {}), ...(picked && Object.keys(picked.typeOverrides).length > 0 ? { typeOverrides: picked.typeOverrides } : {}) };
+    });
 }
 
 /** True when the data, description or waivers changed since the proposal was prepared. */

@@ -34,6 +34,8 @@ export interface PublishState {
   notice: string | null;
   /** The settings revision the proposal was made with (another mesh chosen → prepare again). */
   settingsRevision: number;
+  /** Further sheets of the workbook the owner publishes too, each as its own endpoint. */
+  extraSheets: string[];
 }
 
 export const initialPublishState: PublishState = {
@@ -47,7 +49,16 @@ export const initialPublishState: PublishState = {
   conflict: null,
   notice: null,
   settingsRevision: 0,
+  extraSheets: [],
 };
+
+/** Adds or removes a further sheet; the proposal then no longer matches (prepared again). */
+export function toggleExtraSheet(s: PublishState, sheet: string, on: boolean): PublishState {
+  if (s.stage === 'running' || s.stage === 'preparing') return s;
+  const has = s.extraSheets.includes(sheet);
+  if (has === on) return s;
+  return { ...s, extraSheets: on ? [...s.extraSheets, sheet] : s.extraSheets.filter((x) => x !== sheet) };
+}
 
 export const LOST_RACE = 'publish.lost-race';
 export const PREPARE_STOPPED = 'Stopped getting ready to publish. Nothing was published.';
@@ -69,6 +80,7 @@ export function chosenVersion(s: Pick<PublishState, 'proposal' | 'bump'>): strin
 export function prepareStarted(s: PublishState, jobId: string, request: PrepareInput, settingsRevision: number): PublishState {
   return {
     ...initialPublishState,
+    extraSheets: s.extraSheets,
     stage: 'preparing',
     job: { id: jobId, kind: 'prepare', progress: null, cancelling: false },
     request,

@@ -111,14 +111,18 @@ export function evaluatePublishTargets(small: PublishComparison, large: PublishC
     ratioTarget(`publish (${partsLabel(small.partRows)} parts) vs plain S3 upload`, small, PUBLISH_TARGETS.ratioSmallParts),
     ratioTarget(`publish (${partsLabel(large.partRows)} parts) vs plain S3 upload`, large, PUBLISH_TARGETS.ratioLargeParts),
   ];
-  const measured = publishes.filter((p) => p.peakRssMb !== undefined);
-  const label = 'publish peak memory';
+  // The Publish button's memory: the write pass (the check pass ran earlier in a worker of its own,
+  // as in the app, and its memory is the Check step's — the "all checks" row above). Where the
+  // kernel cannot reset the peak mark, the whole child's peak stands in.
+  const memOf = (p: PublishSummary) => p.writePeakRssMb ?? p.peakRssMb;
+  const measured = publishes.filter((p) => memOf(p) !== undefined);
+  const label = 'publish peak memory (write pass)';
   const target = `≤ ${PUBLISH_TARGETS.rssMb} MB`;
   if (measured.length === 0) {
     out.push({ label, target, status: 'N/A', measured: 'not measured' });
   } else {
-    const peak = Math.max(...measured.map((p) => p.peakRssMb!));
-    const each = measured.map((p) => `${partsLabel(p.partRows)}: ${p.peakRssMb!.toFixed(0)} MB`).join(', ');
+    const peak = Math.max(...measured.map((p) => memOf(p)!));
+    const each = measured.map((p) => `${partsLabel(p.partRows)}: ${memOf(p)!.toFixed(0)} MB`).join(', ');
     const over = peak > PUBLISH_TARGETS.rssMb ? `, ${pct(peak / PUBLISH_TARGETS.rssMb - 1)} over` : '';
     // Only what was measured can pass: a failed publish leaves its memory unknown.
     const status = peak > PUBLISH_TARGETS.rssMb ? 'FAIL' : measured.length < publishes.length ? 'N/A' : 'PASS';

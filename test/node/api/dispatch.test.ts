@@ -49,6 +49,18 @@ describe('dispatchCall', () => {
       ['inspect.run', { jobId: 'j', sourceId: 's', path: '/etc/passwd' }],
       ['job.cancel', { jobId: 7 }],
       ['job.cancel', []],
+      ['settings.get', { meshes: [] }],
+      ['mesh.save', { name: 'x' }],
+      ['mesh.save', { name: 'x', url: 's3://b', secretAccessKey: 1 }],
+      ['mesh.save', { name: 'x', url: 's3://b', token: 'sneaky' }],
+      ['mesh.remove', { id: '../x' }],
+      ['mesh.test', {}],
+      ['mesh.test', { id: 'a', draft: { name: 'x', url: 'file:///x' } }],
+      ['publish.prepare', { jobId: 'j', sourceId: 's' }],
+      ['publish.prepare', { jobId: 'j', sourceId: 's', meta: { name: 'p', columns: { a: { type: 'money' } } } }],
+      ['publish.prepare', { jobId: 'j', sourceId: 's', meta: {}, extraSheets: [{ sheet: 'B', headerRow: -1 }] }],
+      ['publish.run', { jobId: 'j', planId: 'p', bump: 'huge' }],
+      ['publish.run', { jobId: 'j' }],
     ];
     for (const [name, input] of bad) {
       const result = await dispatchCall(browser, name, input, ctx);

@@ -19,6 +19,17 @@ describe('publish transitions', () => {
     expect(P.defaultBump(proposal({ choices: [] }))).toBeNull();
   });
 
+  it('keeps the further sheets chosen across prepares, and not while a job runs', () => {
+    let s = P.toggleExtraSheet(P.initialPublishState, 'Contacts', true);
+    expect(s.extraSheets).toEqual(['Contacts']);
+    expect(P.toggleExtraSheet(s, 'Contacts', true)).toBe(s);
+    s = P.prepareStarted(s, 'j1', request, 0);
+    expect(s.extraSheets).toEqual(['Contacts']);
+    expect(P.toggleExtraSheet(s, 'Regions', true)).toBe(s); // preparing: the choice waits
+    s = P.prepareFinished(s, 'j1', { ok: true, value: proposal() });
+    expect(P.toggleExtraSheet(s, 'Contacts', false).extraSheets).toEqual([]);
+  });
+
   it('ignores answers for a job that is not the current one', () => {
     const s = P.prepareStarted(P.initialPublishState, 'j2', request, 0);
     expect(P.prepareFinished(s, 'j1', { ok: true, value: proposal() })).toBe(s);
