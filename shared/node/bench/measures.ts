@@ -8,7 +8,9 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { BENCH_META } from './bench-meta';
-import { preparePlainS3Measure, preparePublishMeasure, type PublishFigures, type PublishParams } from './publish-measures';
+// Types only: the publish measurements (and the AWS SDK they load) are imported on demand, so
+// the other measurements' memory figures do not carry them.
+import type { PublishFigures, PublishParams } from './publish-measures';
 
 export const MEASURE_KINDS = ['baseline', 'papaparse', 'inspect', 'inspect-checks', 'exceljs', 'publish-1000', 'publish-100k', 'plain-s3-1000', 'plain-s3-100k'] as const;
 export type MeasureKind = (typeof MEASURE_KINDS)[number];
@@ -56,10 +58,10 @@ export async function prepare(kind: MeasureKind, params: PublishParams = {}): Pr
       return prepareExceljs();
     case 'publish-1000':
     case 'publish-100k':
-      return preparePublishMeasure(PART_ROWS[kind]!, params);
+      return (await import('./publish-measures')).preparePublishMeasure(PART_ROWS[kind]!, params);
     case 'plain-s3-1000':
     case 'plain-s3-100k':
-      return preparePlainS3Measure(PART_ROWS[kind]!, params, PLAIN_S3_CONCURRENCY);
+      return (await import('./publish-measures')).preparePlainS3Measure(PART_ROWS[kind]!, params, PLAIN_S3_CONCURRENCY);
   }
 }
 
