@@ -1,50 +1,25 @@
 // Runs anywhere (pure core).
 // The fast path for a CSV that is already (almost) in the published form — UTF-8, commas, no
-// value running over a line break, no bare CR: its lines ARE its records, so bytes go to the data parts without being
-// decoded, split into cell strings and encoded again. Each field is checked on its bytes against
+// value running over a line break, no bare CR: its lines ARE its records, so bytes go to the
+// data parts without being decoded, split into cell strings and encoded again. Each field is checked on its bytes against
 // what the normalizer would write; a field that is already in that form is copied as it is,
 // any other goes through the normalizer like on the general path. The output is byte for byte
 // what the general path writes (the differential test holds them together).
 //
 // The moment the file turns out not to be that simple (a quoted line break, a stray quote, a
-// bare CR, invalid UTF-8, more values than columns, a line too long) the fast path gives up and says why; the caller then
-// writes the endpoint with the general path, which handles everything the reader handles.
+// bare CR, invalid UTF-8, more values than columns, a line too long) the fast path gives up and
+// says why; the caller then writes the endpoint with the general path, which handles everything the reader handles.
 
 import type { ByteSource } from '../ingest/types';
 import { firstInvalidUtf8 } from '../ingest/csv/decode';
-import { isEmptyCell } from '../infer/classify-cell';
-import { daysInMonth } from '../infer/classify-date';
 import { csvField } from './csv-text';
+import { asciiText, COMMA, CR, ESCAPED, FieldTable, HAS_COMMA, isBlankField, isNonBlankStart, LF, scanLine, unquote } from './csv-fast-scan';
+import { copyable, isoDateTime, Kind, kindOf, T_UPPER } from './csv-fast-values';
 import type { CellNormalizer, NormalizeColumn } from './normalize-cell';
 import { PartSink, type PartSinkOptions, type WrittenParts } from './part-sink';
 
-const LF = 10;
-const CR = 13;
-const QUOTE = 34;
-const COMMA = 44;
-const MINUS = 45;
-const DOT = 46;
-const ZERO = 48;
-const NINE = 57;
-const COLON = 58;
-const SPACE = 32;
-const T_UPPER = 84;
 /** A line longer than this is left to the general path (the reader's own limit applies there). */
 const MAX_LINE_BYTES = 16 << 20;
-
-/** What each column's bytes may be copied as-is for. */
-const enum Kind {
-  Text,
-  Integer,
-  /** Decimal point columns only. */
-  Number,
-  Boolean,
-  Date,
-  /** yyyy-mm-dd hh:mm:ss gets its "T" here; other forms go through the normalizer. */
-  DateTime,
-  /** Always through the normalizer. */
-  Other,
-}
 
 export interface FastCsvOptions extends PartSinkOptions {
   bytes: ByteSource;
@@ -58,201 +33,8 @@ export interface FastCsvOptions extends PartSinkOptions {
 
 export type FastCsvResult = { ok: true; written: WrittenParts } | { ok: false; reason: string };
 
-/** The fields of one line: where each value and each field as written start and end, and flags. */
-class FieldTable {
-  readonly starts: Int32Array;
-  readonly ends: Int32Array;
-  readonly rawStarts: Int32Array;
-  readonly rawEnds: Int32Array;
-  readonly flags: Uint8Array;
-  n = 0;
-  /** Fields past the table's width (only empty ones are allowed: they are dropped). */
-  extra = 0;
-  high = false;
-  anyQuoted = false;
-  constructor(readonly width: number) {
-    this.starts = new Int32Array(width + 1);
-    this.ends = new Int32Array(width + 1);
-    this.rawStarts = new Int32Array(width + 1);
-    this.rawEnds = new Int32Array(width + 1);
-    this.flags = new Uint8Array(width + 1);
-  }
-}
-
-/**
- * Splits one line into fields (RFC 4180 quotes within the line). Returns why the fast path
- * cannot take the line, or undefined. Fields past the table's width can only be empty (the
- * reader would have widened the table for a value): they are counted in `extra` and dropped.
- */
-function scanLine(b: Uint8Array, s: number, e: number, t: FieldTable, dec: TextDecoder): string | undefined {
-  const width = t.width;
-  let n = 0;
-  let extra = 0;
-  let high = false;
-  let anyQuoted = false;
-  let i = s;
-  for (;;) {
-    const rawStart = i;
-    let vs = i;
-    let ve: number;
-    let flag = 0;
-    if (i < e && b[i] === QUOTE) {
-      // A quoted value on this line: "" is a quote inside it; it must close before the line ends.
-      anyQuoted = true;
-      flag = QUOTED;
-      vs = ++i;
-      for (;;) {
-        if (i >= e) return 'a quoted value goes on over a line break';
-        const c = b[i]!;
-        if (c === QUOTE) {
-          if (i + 1 < e && b[i + 1] === QUOTE) {
-            flag |= ESCAPED;
-            i += 2;
-            continue;
-          }
-          break;
-        }
-        if (c === COMMA) flag |= HAS_COMMA;
-        else if (c === CR) return 'the file has line breaks of an old Mac kind (CR alone)';
-        else if (c >= 0x80) high = true;
-        i++;
-      }
-      ve = i++;
-      if (i < e && b[i] !== COMMA) return 'text follows a closing quote';
-    } else {
-      for (; i < e; i++) {
-        const c = b[i]!;
-        // One comparison passes every ordinary byte: the three that matter are below 45.
-        if (c < 45) {
-          if (c === COMMA) break;
-          if (c === QUOTE) return 'a quote stands inside a value';
-          if (c === CR) return 'the file has line breaks of an old Mac kind (CR alone)';
-        } else if (c >= 0x80) high = true;
-      }
-      ve = i;
-    }
-    if (n < width) {
-      t.starts[n] = vs;
-      t.ends[n] = ve;
-      t.rawStarts[n] = rawStart;
-      t.rawEnds[n] = i;
-      t.flags[n++] = flag;
-    } else {
-      extra++;
-      if ((flag & ESCAPED) !== 0 || !isBlankField(b, vs, ve, dec)) return 'a line has more values than the table has columns';
-    }
-    if (i >= e) break;
-    i++; // the comma
-    if (i === e) {
-      // A comma at the very end: one more, empty value.
-      if (n < width) {
-        t.starts[n] = t.ends[n] = t.rawStarts[n] = t.rawEnds[n] = e;
-        t.flags[n++] = 0;
-      } else extra++;
-      break;
-    }
-  }
-  t.n = n;
-  t.extra = extra;
-  t.high = high;
-  t.anyQuoted = anyQuoted;
-  return undefined;
-}
-
-const QUOTED = 1;
-const ESCAPED = 2;
-const HAS_COMMA = 4;
-
 class GiveUp {
   constructor(readonly reason: string) {}
-}
-
-function kindOf(col: NormalizeColumn): Kind {
-  switch (col.type) {
-    case 'text':
-      return Kind.Text;
-    case 'integer':
-      return col.format?.decimal === ',' ? Kind.Other : Kind.Integer;
-    case 'number':
-      return col.format?.decimal === ',' ? Kind.Other : Kind.Number;
-    case 'boolean':
-      return Kind.Boolean;
-    case 'date':
-      return Kind.Date;
-    case 'datetime':
-      return Kind.DateTime;
-    default:
-      return Kind.Other;
-  }
-}
-
-/** A plain decimal the normalizer leaves as it is: -?(0|[1-9]d*)(.d+)?, at most 15 digits, not "-0". */
-function plainNumber(b: Uint8Array, s: number, e: number, allowFraction: boolean): boolean {
-  let i = s;
-  if (b[i] === MINUS) i++;
-  const intStart = i;
-  while (i < e && b[i]! >= ZERO && b[i]! <= NINE) i++;
-  const intLen = i - intStart;
-  if (intLen === 0 || (intLen > 1 && b[intStart] === ZERO)) return false;
-  let digits = intLen;
-  let nonZero = intLen > 1 || b[intStart] !== ZERO;
-  if (i < e) {
-    if (!allowFraction || b[i] !== DOT) return false;
-    const f = ++i;
-    while (i < e && b[i]! >= ZERO && b[i]! <= NINE) {
-      if (b[i] !== ZERO) nonZero = true;
-      i++;
-    }
-    if (i !== e || i === f) return false;
-    digits += i - f;
-  }
-  if (digits > 15) return false;
-  // "-0" (and "-0.0") is written "0" by the normalizer.
-  return !(b[s] === MINUS && !nonZero);
-}
-
-/** yyyy-mm-dd: the normalizer writes exactly this back (a valid date) or leaves it (an invalid one). */
-function isoDate(b: Uint8Array, s: number, e: number): boolean {
-  if (e - s !== 10 || b[s + 4] !== MINUS || b[s + 7] !== MINUS) return false;
-  return digit(b[s]!) && digit(b[s + 1]!) && digit(b[s + 2]!) && digit(b[s + 3]!) && digit(b[s + 5]!) && digit(b[s + 6]!) && digit(b[s + 8]!) && digit(b[s + 9]!);
-}
-
-function digit(c: number): boolean {
-  return c >= ZERO && c <= NINE;
-}
-
-/**
- * "yyyy-mm-dd hh:mm:ss" or with "T", a real date and time (the reader's own rules: year from 1,
- * month 1–12, the month's days, 00:00:00–23:59:59): the normalizer writes it with "T", nothing else.
- */
-function isoDateTime(b: Uint8Array, s: number, e: number): boolean {
-  if (e - s !== 19 || b[s + 4] !== MINUS || b[s + 7] !== MINUS || b[s + 13] !== COLON || b[s + 16] !== COLON) return false;
-  const sep = b[s + 10];
-  if (sep !== SPACE && sep !== T_UPPER) return false;
-  const y = num(b, s, 4);
-  const m = num(b, s + 5, 2);
-  const d = num(b, s + 8, 2);
-  const h = num(b, s + 11, 2);
-  const mi = num(b, s + 14, 2);
-  const sec = num(b, s + 17, 2);
-  return y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m) && h >= 0 && h <= 23 && mi >= 0 && mi <= 59 && sec >= 0 && sec <= 59;
-}
-
-/** The digits at s..s+len as a number, or -1 when one is not a digit. */
-function num(b: Uint8Array, s: number, len: number): number {
-  let v = 0;
-  for (let i = s; i < s + len; i++) {
-    const c = b[i]!;
-    if (c < ZERO || c > NINE) return -1;
-    v = v * 10 + (c - ZERO);
-  }
-  return v;
-}
-
-function isWord(b: Uint8Array, s: number, e: number, w: string): boolean {
-  if (e - s !== w.length) return false;
-  for (let i = 0; i < w.length; i++) if (b[s + i] !== w.charCodeAt(i)) return false;
-  return true;
 }
 
 export async function writeCsvPartsFast(o: FastCsvOptions): Promise<FastCsvResult> {
@@ -405,55 +187,4 @@ export async function writeCsvPartsFast(o: FastCsvOptions): Promise<FastCsvResul
     if (e instanceof GiveUp) return { ok: false, reason: e.reason };
     throw err;
   }
-
-  function copyable(b: Uint8Array, s: number, e: number, kind: Kind): boolean {
-    if (s === e) return true; // empty stays empty in every column
-    switch (kind) {
-      case Kind.Text:
-        // Copied unless it could be blank (then the normalizer writes "").
-        return isNonBlankStart(b, s, e);
-      case Kind.Integer:
-        return plainNumber(b, s, e, false);
-      case Kind.Number:
-        return plainNumber(b, s, e, true);
-      case Kind.Boolean:
-        return isWord(b, s, e, 'true') || isWord(b, s, e, 'false');
-      case Kind.Date:
-        return isoDate(b, s, e);
-      case Kind.DateTime:
-        // Already with its "T": written back as it is.
-        return b[s + 10] === T_UPPER && isoDateTime(b, s, e);
-      default:
-        return false;
-    }
-  }
-}
-
-function isBlankField(b: Uint8Array, s: number, e: number, dec: TextDecoder): boolean {
-  let high = false;
-  for (let i = s; i < e; i++) {
-    const c = b[i]!;
-    if (c >= 0x80) high = true;
-    else if (c !== 32 && (c < 9 || c > 13)) return false;
-  }
-  // Unicode spaces (no-break space …) count as blank too: ask the reader's own rule.
-  return !high || isEmptyCell(dec.decode(b.subarray(s, e)));
-}
-
-/** A first byte that is printable ASCII proves a value is not blank. */
-function isNonBlankStart(b: Uint8Array, s: number, e: number): boolean {
-  if (s >= e) return false;
-  const c = b[s]!;
-  return c > 32 && c < 0x7f;
-}
-
-/** The value of a quoted field: "" read as one quote. */
-function unquote(b: Uint8Array, s: number, e: number, flag: number, dec: TextDecoder): string {
-  const text = dec.decode(b.subarray(s, e));
-  return (flag & ESCAPED) !== 0 ? text.replaceAll('""', '"') : text;
-}
-
-function asciiText(b: Uint8Array, s: number, e: number): string {
-  // One call for the whole value (fromCharCode takes the bytes as its arguments).
-  return String.fromCharCode.apply(null, b.subarray(s, e) as unknown as number[]);
 }
