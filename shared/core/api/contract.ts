@@ -9,7 +9,8 @@ import type { InspectOptions, InspectReport } from '../inspect/report';
 import type { SheetInfo, SourceFormat } from '../ingest/types';
 import type { Problem } from '../problems';
 import { isProductMeta, isTypeOverrides, isWaiverList } from './validate-meta';
-import type { MeshInput, MeshSettings, PublishPrepareRequest, PublishProposal, PublishResult, PublishRunRequest } from './publish-types';
+import type { CatalogView, MeshInput, MeshSettings, PublishPrepareRequest, PublishProposal, PublishResult, PublishRunRequest } from './publish-types';
+import type { Preview, ProductPage } from '../pull/product-page';
 import { isMeshInput, isPublishPrepareRequest, isPublishRunRequest } from './validate-publish';
 
 export type * from './publish-types';
@@ -98,6 +99,12 @@ export interface ApiCalls {
   'publish.prepare': { input: PublishPrepareRequest; output: PublishProposal };
   /** Publishes a prepared plan: data parts, stats, contract, then product.yaml (progress; cancellable). */
   'publish.run': { input: PublishRunRequest; output: PublishResult };
+  /** The products of the mesh Publish uses (the last copy seen, marked, when it cannot be reached). */
+  'catalog.list': { input: { refresh?: boolean }; output: CatalogView };
+  /** One product's page: description, owner, columns, versions, freshness, quality. */
+  'product.get': { input: { product: string }; output: ProductPage };
+  /** The first rows of a version's endpoint (default: latest, "default"). */
+  'product.preview': { input: { product: string; version?: string; endpoint?: string }; output: Preview };
 }
 
 /** A command from the host's own menus (desktop): the page runs the same flow as its buttons. */
@@ -174,7 +181,15 @@ export const inputValidators: { [K in CallName]: Validator<CallInput<K>> } = {
     isObject(x) && onlyKeys(x, ['id', 'draft']) && optional(x.id, isId) && optional(x.draft, isMeshInput) && (x.id === undefined) !== (x.draft === undefined),
   'publish.prepare': isPublishPrepareRequest,
   'publish.run': isPublishRunRequest,
+  'catalog.list': (x): x is CallInput<'catalog.list'> => isObject(x) && onlyKeys(x, ['refresh']) && optional(x.refresh, (v) => typeof v === 'boolean'),
+  'product.get': (x): x is CallInput<'product.get'> => isObject(x) && onlyKeys(x, ['product']) && isProductName(x.product),
+  'product.preview': (x): x is CallInput<'product.preview'> =>
+    isObject(x) && onlyKeys(x, ['product', 'version', 'endpoint']) && isProductName(x.product) &&
+    optional(x.version, (v) => typeof v === 'string' && /^v?\d{1,9}\.\d{1,9}\.\d{1,9}$/.test(v)) &&
+    optional(x.endpoint, (v) => typeof v === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(v)),
 };
+
+const isProductName = (x: unknown): x is string => typeof x === 'string' && /^[a-z0-9][a-z0-9-]{1,62}$/.test(x);
 
 function isInspectRequest(x: unknown): x is InspectRequest {
   return (

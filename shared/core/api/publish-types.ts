@@ -7,6 +7,7 @@ import type { CheckOutcome, ColumnType } from '../inspect/report';
 import type { ProductMeta, Waiver } from '../metadata/types';
 import type { Bump } from '../publish/version-history';
 import type { VersionChange } from '../versioning/schema-diff';
+import type { CatalogEntry } from '../catalog/catalog-index';
 
 /** A mesh the owner has set up. */
 export interface MeshConfig {
@@ -112,4 +113,19 @@ export interface PublishResult {
   catalogUpdated: boolean;
   /** Leftovers of an earlier interrupted publish that were removed first. */
   cleanedUp: number;
+}
+
+/** The Catalog screen's list: the chosen mesh's catalog, or the last copy seen while offline. */
+export interface CatalogView {
+  meshName: string;
+  mesh: string;
+  products: CatalogEntry[];
+  /** ISO time the list was read from the mesh. */
+  readAt: string;
+  /** True when the mesh could not be reached and this is the copy saved last time. */
+  offline: boolean;
+  /** Why the mesh could not be reached, in plain words (offline only). */
+  offlineReason?: string;
+  /** True when the catalog was missing or stale and was rebuilt from every product.yaml. */
+  rebuilt: boolean;
 }

@@ -10,6 +10,7 @@ import { runFileTask } from '../jobs/tasks';
 import type { SourceRegistry, RegisteredSource } from '../sources/source-registry';
 import type { MeshSettingsStore } from '../settings/mesh-settings';
 import { createPublishHandlers } from './publish-handlers';
+import { createCatalogHandlers } from './catalog-handlers';
 
 export interface HandlerDeps {
   mode: 'electron' | 'browser';
@@ -123,5 +124,6 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
     },
 
     ...createPublishHandlers({ sources, jobs, settings: deps.settings }),
+    ...createCatalogHandlers({ dataDir: deps.dataDir, settings: deps.settings }),
   } satisfies ApiHandlers;
 }
