@@ -61,6 +61,11 @@ describe('dispatchCall', () => {
       ['publish.prepare', { jobId: 'j', sourceId: 's', meta: {}, extraSheets: [{ sheet: 'B', headerRow: -1 }] }],
       ['publish.run', { jobId: 'j', planId: 'p', bump: 'huge' }],
       ['publish.run', { jobId: 'j' }],
+      ['catalog.list', { refresh: 'yes' }],
+      ['product.get', { product: '../etc' }],
+      ['product.get', {}],
+      ['product.preview', { product: 'p1', version: 'latest' }],
+      ['product.preview', { product: 'p1', endpoint: 'a/b' }],
     ];
     for (const [name, input] of bad) {
       const result = await dispatchCall(browser, name, input, ctx);
