@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { ErrorBanner, NoticeBanner } from './components/error-banner';
 import { Logo } from './components/logo';
 import { StepNav } from './components/step-nav';
+import { CatalogScreen } from './screens/catalog-screen';
 import { CheckScreen } from './screens/check-screen';
 import { DescribeScreen } from './screens/describe-screen';
 import { HomeScreen } from './screens/home-screen';
@@ -33,14 +34,18 @@ export function App() {
   const ready = useImport(canLeaveImport);
   const publishBlocked = useImport(publishBlockedReason);
   const settingsOpen = useImport((s) => s.settings.open);
-  const Current = settingsOpen ? SettingsScreen : SCREENS[screen];
+  const catalogOpen = useImport((s) => s.catalog.open);
+  const productOpen = useImport((s) => s.catalog.product?.name ?? null);
+  // Settings and the Catalog lie over the import flow, which stays as it was underneath.
+  const overlay = settingsOpen || catalogOpen;
+  const Current = settingsOpen ? SettingsScreen : catalogOpen ? CatalogScreen : SCREENS[screen];
 
   useEffect(() => {
     // A new step starts at the top, with focus on the page so screen readers announce it.
-    if (screen === 'home' && !settingsOpen) return;
+    if (screen === 'home' && !overlay) return;
     window.scrollTo({ top: 0 });
     document.getElementById('main')?.focus({ preventScroll: true });
-  }, [screen, settingsOpen]);
+  }, [screen, overlay, settingsOpen, productOpen]);
 
   useEffect(() => {
     void actions.loadAppInfo();
@@ -74,6 +79,19 @@ export function App() {
           <button
             type="button"
             className="button button-small"
+            data-testid="open-catalog"
+            aria-current={catalogOpen && !settingsOpen ? 'page' : undefined}
+            onClick={() => {
+              // On a product page the button leads back to the list, as the reader would expect.
+              if (catalogOpen && !settingsOpen) return productOpen !== null ? actions.closeProduct() : undefined;
+              void actions.openCatalog();
+            }}
+          >
+            Catalog
+          </button>
+          <button
+            type="button"
+            className="button button-small"
             data-testid="open-settings"
             aria-current={settingsOpen ? 'page' : undefined}
             onClick={() => !settingsOpen && void actions.openSettings()}
@@ -83,7 +101,7 @@ export function App() {
         </div>
       </header>
       <main id="main" className="main" tabIndex={-1}>
-        {screen !== 'home' && !settingsOpen && (
+        {screen !== 'home' && !overlay && (
           <StepNav
             current={screen}
             blockedReason={ready ? null : 'Available once the sheet has been read with your choices.'}
@@ -91,8 +109,8 @@ export function App() {
             onGo={actions.goTo}
           />
         )}
-        {error && !settingsOpen && <ErrorBanner error={error} fileName={errorFile} onDismiss={actions.dismissError} />}
-        {notice && !settingsOpen && <NoticeBanner text={notice} onDismiss={actions.dismissNotice} />}
+        {error && !overlay && <ErrorBanner error={error} fileName={errorFile} onDismiss={actions.dismissError} />}
+        {notice && !overlay && <NoticeBanner text={notice} onDismiss={actions.dismissNotice} />}
         <Current />
       </main>
     </div>

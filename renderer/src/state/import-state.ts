@@ -12,6 +12,8 @@ import type { PublishState } from './publish-state';
 import { initialPublishState } from './publish-state';
 import type { SettingsState } from './settings-state';
 import { initialSettingsState } from './settings-state';
+import type { CatalogState } from './catalog-state';
+import { initialCatalogState } from './catalog-state';
 
 export interface SheetChoices {
   /** Header row as the spreadsheet shows it; undefined = let Mesh Desk detect it. */
@@ -73,6 +75,8 @@ export interface ImportState {
   publish: PublishState;
   /** The Settings screen (settings-state.ts); kept across files. */
   settings: SettingsState;
+  /** The Catalog screen and the product page (catalog-state.ts); kept across files. */
+  catalog: CatalogState;
 }
 
 export const initialImportState: ImportState = {
@@ -96,6 +100,7 @@ export const initialImportState: ImportState = {
   saving: false,
   publish: initialPublishState,
   settings: initialSettingsState,
+  catalog: initialCatalogState,
 };
 
 export const CANCELLED_NOTICE = 'Stopped reading the file. Nothing was changed.';
@@ -116,6 +121,7 @@ export function startFlow(s: ImportState, upload: UploadState | null): ImportSta
     ...initialImportState,
     appInfo: s.appInfo,
     settings: s.settings,
+    catalog: s.catalog,
     flow: s.flow + 1,
     busy: upload ? 'adding' : 'opening',
     upload,
@@ -243,5 +249,5 @@ export function dismissNotice(s: ImportState): ImportState {
 }
 
 export function backHome(s: ImportState): ImportState {
-  return { ...initialImportState, appInfo: s.appInfo, settings: s.settings, flow: s.flow + 1 };
+  return { ...initialImportState, appInfo: s.appInfo, settings: s.settings, catalog: s.catalog, flow: s.flow + 1 };
 }

@@ -21,10 +21,12 @@ import { createPublishActions, needsPrepareAfterSettings } from './publish-actio
 import { publishProgress } from './publish-state';
 import type { SettingsActions } from './settings-actions';
 import { createSettingsActions } from './settings-actions';
+import type { CatalogActions } from './catalog-actions';
+import { createCatalogActions } from './catalog-actions';
 
 export const WAIT_FOR_PUBLISH = 'Mesh Desk is still publishing. Wait until it has finished (or cancel it), then open the next file.';
 
-export interface ImportActions extends PublishActions, SettingsActions {
+export interface ImportActions extends PublishActions, SettingsActions, CatalogActions {
   loadAppInfo(): Promise<void>;
   /** A dropped or chosen file (a DOM File in the app). */
   addFile(file: { name: string; size: number; lastModified: number }): Promise<void>;
@@ -87,6 +89,7 @@ export function createImportStore(api: RendererApi, deps: StoreDeps = {}): Impor
     const ctx: ActionContext = { api, get, apply, newJobId };
     const publishActions = createPublishActions(ctx);
     const settingsActions = createSettingsActions(ctx);
+    const catalogActions = createCatalogActions(ctx);
 
     async function openSource(ref: SourceRef, flow: number): Promise<void> {
       if (get().flow !== flow) return;
@@ -101,10 +104,20 @@ export function createImportStore(api: RendererApi, deps: StoreDeps = {}): Impor
     const actions: ImportActions = {
       ...publishActions,
       ...settingsActions,
+      ...catalogActions,
 
       closeSettings() {
         settingsActions.closeSettings();
         if (needsPrepareAfterSettings(get())) void publishActions.preparePublish();
+        // Back on the Catalog after choosing another mesh: the list on screen is of the old one.
+        const c = get().catalog;
+        if (c.open && !c.loading && c.settingsRevision !== get().settings.revision) void catalogActions.loadCatalog();
+      },
+
+      async openCatalog() {
+        // One screen over the import flow at a time: the Catalog replaces Settings.
+        if (get().settings.open) actions.closeSettings();
+        await catalogActions.openCatalog();
       },
 
       async loadAppInfo() {

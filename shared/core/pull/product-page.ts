@@ -8,27 +8,17 @@
 import { catalogEntry } from '../catalog/catalog-index';
 import { metaFromContract } from '../contract/meta-from-contract';
 import type { MeshStore } from '../mesh/mesh-store';
-import type { UpdateFrequency } from '../metadata/types';
 import type { CurrentProduct } from '../publish/mesh-state';
 import type { Bump } from '../publish/version-history';
+import { freshnessOf, type Freshness } from './freshness';
+
+export { FREQUENCY_DAYS, freshnessOf, type Freshness } from './freshness';
 import { endpointRows, openEndpoint, pulledColumns, type PulledColumn, type PulledValue, type ReadEndpointOptions } from './read-endpoint';
 
-const DAY_MS = 86_400_000;
 
 /** Days one update period may last before the product is overdue; one-off products never are. */
-export const FREQUENCY_DAYS: Readonly<Record<UpdateFrequency, number | undefined>> = {
-  daily: 1, weekly: 7, monthly: 31, quarterly: 92, yearly: 366, 'one-off': undefined,
-};
 
-export interface Freshness {
-  status: 'fresh' | 'overdue' | 'unknown';
-  /** Whole days past the due date (any part of a day counts), when overdue. */
-  daysLate?: number;
-  /** ISO time by which the next version was (or is) expected. */
-  dueAt?: string;
-  /** One sentence for the badge's tooltip. */
-  text: string;
-}
+
 
 export interface QualitySummary {
   findings: number;
@@ -86,19 +76,6 @@ export interface ProductPage {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
-export function freshnessOf(frequency: string | undefined, publishedAt: string | undefined, now: number): Freshness {
-  const published = publishedAt ? Date.parse(publishedAt) : NaN;
-  if (frequency === 'one-off') return { status: 'fresh', text: 'Published once; no updates are planned.' };
-  const days = frequency && Object.hasOwn(FREQUENCY_DAYS, frequency) ? FREQUENCY_DAYS[frequency as UpdateFrequency] : undefined;
-  if (days === undefined) return { status: 'unknown', text: 'The owner has not said how often this product is updated.' };
-  if (Number.isNaN(published)) return { status: 'unknown', text: `Updated ${frequency}, but when it was last published is not known.` };
-  const due = published + days * DAY_MS;
-  const dueAt = new Date(due).toISOString();
-  const last = publishedAt!.slice(0, 10);
-  if (now <= due) return { status: 'fresh', dueAt, text: `Updated ${frequency}; last published ${last}, next update due by ${dueAt.slice(0, 10)}.` };
-  const daysLate = Math.ceil((now - due) / DAY_MS);
-  return { status: 'overdue', daysLate, dueAt, text: `Overdue: this product is updated ${frequency}, but the next update is ${plural(daysLate, 'day')} late (last published ${last}). Ask the owner whether the data is still current.` };
-}
 
 export function qualitySummary(check: { findings: number; blocking: number; warnings: number; waived: number }): QualitySummary {
   const { findings, blocking, warnings, waived } = check;

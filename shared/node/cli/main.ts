@@ -22,6 +22,9 @@ Commands:
       List the products in a mesh (from its catalog, rebuilt when missing or stale).
   show <product> --mesh URL [--version X.Y.Z] [--json]
       Show a product: description, owner, versions, endpoints and columns.
+  export <product> --mesh URL --out FILE.xlsx|FILE.csv [--version X.Y.Z] [--endpoint NAME]
+         [--delimiter , | ;] [--no-bom] [--json]
+      Save a published version's table as an Excel workbook or a CSV file.
 
 A mesh URL is "file:///folder" or "s3://bucket/prefix" (options: ?endpoint=…&region=…
 &pathStyle=true; AWS credentials from the environment or the shared profile).
@@ -44,6 +47,8 @@ export async function main(argv: string[]): Promise<number> {
       return (await import('./list-command')).runList(rest);
     case 'show':
       return (await import('./show-command')).runShow(rest);
+    case 'export':
+      return (await import('./export-command')).runExport(rest);
     case undefined:
     case '-h':
     case '--help':
