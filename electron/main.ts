@@ -21,7 +21,7 @@ import { registerIpcHandlers } from './ipc-main';
 import { createIpcRoutes } from './ipc-routes';
 import { createMainWindow } from './main-window';
 import { aboutDetail, buildMenuTemplate } from './menu-template';
-import { chosenPath, openFileDialogOptions, saveWorkbookDialogOptions } from './open-dialog';
+import { chosenPath, openFileDialogOptions, saveFileDialogOptions } from './open-dialog';
 import { canRequestOpenFile, OPEN_FILE_EVENT, OPEN_FILE_PAYLOAD } from './open-file-request';
 import { APP_SCHEME } from './security-policy';
 import { createKeyVault } from './key-vault';
@@ -89,7 +89,7 @@ async function pickFile(): Promise<string | null> {
 
 /** Where a report goes: the owner picks the place; null when they cancel. */
 async function saveTarget(suggestedName: string): Promise<{ path: string; saved: SavedFile } | null> {
-  const options = saveWorkbookDialogOptions(path.join(app.getPath('documents'), suggestedName));
+  const options = saveFileDialogOptions(path.join(app.getPath('documents'), suggestedName));
   const win = mainWindow && !mainWindow.isDestroyed() ? mainWindow : null;
   const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
   if (result.canceled || !result.filePath) return null;

@@ -29,6 +29,18 @@ export function chosenPath(result: { canceled: boolean; filePaths: string[] }): 
 }
 
 /** The native "Save" dialog for a workbook Mesh Desk made (a quality report). */
+/** The save dialog for a file of the kind its name says (.csv or .xlsx). */
+export function saveFileDialogOptions(defaultPath: string): SaveDialogOptions {
+  if (!/\.csv$/i.test(defaultPath)) return saveWorkbookDialogOptions(defaultPath);
+  return {
+    title: 'Save the data',
+    buttonLabel: 'Save',
+    defaultPath,
+    filters: [{ name: 'CSV file', extensions: ['csv'] }],
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  };
+}
+
 export function saveWorkbookDialogOptions(defaultPath: string): SaveDialogOptions {
   return {
     title: 'Save the report',

@@ -2,7 +2,8 @@
 // search narrows them as you type; a product's page shows its owner, columns, versions and the
 // first rows of its data.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { join, resolve } from 'node:path';
 import { preparePublish } from '../../shared/core/publish/prepare';
 import { runPublish } from '../../shared/core/publish/run';
@@ -59,6 +60,24 @@ for (const target of targets) {
       expect(await page.getByTestId('product-timeline').innerText()).toMatch(/1\.0\.0/);
       await expect.poll(() => page.getByTestId('product-preview').innerText(), { timeout: 30_000 }).toMatch(/2024-/);
       await page.screenshot({ path: resolve(shots, `${target.name}-product.png`), fullPage: true });
+
+      // Pull: the workbook and the CSV arrive as downloads (browser mode) with the product's rows.
+      if (target.name === 'browser') {
+        const [xlsx] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('product-open-excel').click()]);
+        const xlsxPath = join(dataDir, 'pulled.xlsx');
+        await xlsx.saveAs(xlsxPath);
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.readFile(xlsxPath);
+        expect(wb.worksheets[0]!.rowCount).toBe(121);
+        expect(wb.worksheets[0]!.getRow(2).getCell(3).value).toBe(79.19);
+        await expect.poll(() => page.getByTestId('product-export-result').innerText()).toMatch(/Downloads/);
+        const [csv] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('product-save-csv').click()]);
+        const csvPath = join(dataDir, 'pulled.csv');
+        await csv.saveAs(csvPath);
+        const lines = readFileSync(csvPath, 'utf8').replace(/^\uFEFF/, '').split('\r\n');
+        expect(lines[0]).toMatch(/^id[,;]region[,;]amount[,;]day[,;]code$/);
+        expect(lines).toHaveLength(122); // header, 120 rows, the final line break
+      }
     }, 120_000);
   });
 }

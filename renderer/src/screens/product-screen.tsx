@@ -1,7 +1,7 @@
 // Browser (renderer). A product's page in the Catalog: what it is, who owns it and how to reach
 // them, whether it is as fresh as promised, its quality, columns, versions, and its first rows.
-// Exporting to Excel or CSV is the next step of the Pull journey: the buttons are shown, disabled
-// and saying so, rather than pretending to work.
+// "Open in Excel" / "Save as CSV" write the latest version's table to a file, with progress and
+// Stop; the outcome is said in words.
 
 import { FreshnessBadge } from '../components/freshness-badge';
 import { ProductColumns } from '../components/product-columns';
@@ -9,14 +9,16 @@ import { ProductPreview } from '../components/product-preview';
 import { ProductTimeline } from '../components/product-timeline';
 import { formatDateTime, plural } from '../lib/format';
 import { frequencyLabel, mailtoHref } from '../lib/product-view';
+import { exportProgressText } from '../state/export-state';
 import { useActions, useImport } from '../state/store-context';
-
-const NOT_YET = 'Coming in the next version';
 
 export function ProductScreen() {
   const actions = useActions();
   const product = useImport((s) => s.catalog.product);
+  const exporting = useImport((s) => s.exporting);
   if (!product) return null;
+  const busy = exporting.job !== null;
+  const canExport = product.page !== null && !busy;
   const { page, loading, error, name } = product;
 
   return (
@@ -32,21 +34,39 @@ export function ProductScreen() {
           </p>
         </div>
         <div className="catalog-actions">
-          <button type="button" className="button" disabled title={NOT_YET} aria-describedby="product-not-yet">
+          <button type="button" className="button button-primary" data-testid="product-open-excel" disabled={!canExport} onClick={() => void actions.exportProduct('xlsx')}>
             Open in Excel
           </button>
-          <button type="button" className="button" disabled title={NOT_YET} aria-describedby="product-not-yet">
+          <button type="button" className="button" data-testid="product-save-csv" disabled={!canExport} onClick={() => void actions.exportProduct('csv')}>
             Save as CSV
           </button>
           <button type="button" className="button" data-testid="product-back" onClick={actions.closeProduct}>
             All products
           </button>
         </div>
-        <p id="product-not-yet" className="muted small product-not-yet">
-          Open in Excel and Save as CSV: {NOT_YET.toLowerCase()}.
-        </p>
       </header>
 
+      {exporting.job && (
+        <div className="banner" role="status" data-testid="product-export-progress">
+          <div className="banner-body">
+            <p className="banner-message">{exportProgressText(exporting.job)}</p>
+          </div>
+          <button type="button" className="button button-quiet" data-testid="product-export-cancel" disabled={exporting.job.cancelling} onClick={() => void actions.cancelExport()}>
+            Stop
+          </button>
+        </div>
+      )}
+      {(exporting.notice || exporting.error) && (
+        <div className={`banner ${exporting.error ? 'banner-error' : ''}`} role={exporting.error ? 'alert' : 'status'} data-testid="product-export-result">
+          <div className="banner-body">
+            {exporting.error && <p className="banner-title">The file could not be saved</p>}
+            <p className="banner-message">{exporting.error?.message ?? exporting.notice}</p>
+          </div>
+          <button type="button" className="button button-quiet" onClick={actions.dismissExportMessage}>
+            Dismiss
+          </button>
+        </div>
+      )}
       {loading && (
         <p className="muted" role="status">
           Reading the product…

@@ -5,6 +5,7 @@ import type { CatalogFilters } from '../lib/catalog-view';
 import type { ActionContext } from './action-context';
 import type { CatalogState } from './catalog-state';
 import * as C from './catalog-state';
+import * as E from './export-state';
 
 export interface CatalogActions {
   /** Opens the Catalog screen and reads the list (again when the mesh changed meanwhile). */
@@ -20,10 +21,15 @@ export interface CatalogActions {
   /** The first rows of an endpoint of the open product (null: the default endpoint). */
   loadPreview(endpoint?: string | null): Promise<void>;
   dismissCatalogError(): void;
+  /** "Open in Excel" / "Save as CSV" for the open product's latest version. */
+  exportProduct(format: 'xlsx' | 'csv'): Promise<void>;
+  cancelExport(): Promise<void>;
+  dismissExportMessage(): void;
 }
 
-export function createCatalogActions(ctx: ActionContext): CatalogActions {
+export function createCatalogActions(ctx: ActionContext, deliver: (name: string, blob: Blob) => void): CatalogActions {
   const { api, get } = ctx;
+  const applyE = (f: (s: E.ExportState) => E.ExportState) => ctx.apply((s) => ({ ...s, exporting: f(s.exporting) }));
   const apply = (f: (s: CatalogState) => CatalogState) => ctx.apply((s) => ({ ...s, catalog: f(s.catalog) }));
 
   const actions: CatalogActions = {
@@ -67,6 +73,33 @@ export function createCatalogActions(ctx: ActionContext): CatalogActions {
     },
 
     dismissCatalogError: () => apply(C.dismissCatalogError),
+
+    async exportProduct(format) {
+      const product = get().catalog.product;
+      if (!product || get().exporting.job) return;
+      const jobId = ctx.newJobId();
+      applyE((s) => E.exportStarted(s, jobId, format, product.name));
+      // Semicolons where a comma is the decimal mark (the owner's locale), as Excel expects there.
+      const semicolon = format === 'csv' && (0.5).toLocaleString().includes(',');
+      const res = await api.call('product.export', { jobId, product: product.name, format, ...(semicolon ? { delimiter: ';' } : {}) });
+      if (res.ok && res.value?.downloadUrl) {
+        if (!api.download) return applyE((s) => E.exportFinished(s, jobId, { ok: false, error: { code: 'export.no-download', message: 'This window cannot download files. Open Mesh Desk in its own window and try again.' } }));
+        const file = await api.download(res.value.downloadUrl);
+        if (!file.ok) return applyE((s) => E.exportFinished(s, jobId, file));
+        deliver(res.value.name, file.value);
+        return applyE((s) => E.exportFinished(s, jobId, res, 'download'));
+      }
+      applyE((s) => E.exportFinished(s, jobId, res));
+    },
+
+    async cancelExport() {
+      const job = get().exporting.job;
+      if (!job) return;
+      applyE(E.exportCancelling);
+      await api.call('job.cancel', { jobId: job.id });
+    },
+
+    dismissExportMessage: () => applyE(E.exportDismiss),
   };
   return actions;
 }

@@ -14,6 +14,7 @@ import type { SettingsState } from './settings-state';
 import { initialSettingsState } from './settings-state';
 import type { CatalogState } from './catalog-state';
 import { initialCatalogState } from './catalog-state';
+import { initialExportState, type ExportState } from './export-state';
 
 export interface SheetChoices {
   /** Header row as the spreadsheet shows it; undefined = let Mesh Desk detect it. */
@@ -77,6 +78,8 @@ export interface ImportState {
   settings: SettingsState;
   /** The Catalog screen and the product page (catalog-state.ts); kept across files. */
   catalog: CatalogState;
+  /** "Open in Excel" / "Save as CSV" on a product page (export-state.ts). */
+  exporting: ExportState;
 }
 
 export const initialImportState: ImportState = {
@@ -101,6 +104,7 @@ export const initialImportState: ImportState = {
   publish: initialPublishState,
   settings: initialSettingsState,
   catalog: initialCatalogState,
+  exporting: initialExportState,
 };
 
 export const CANCELLED_NOTICE = 'Stopped reading the file. Nothing was changed.';
@@ -122,6 +126,7 @@ export function startFlow(s: ImportState, upload: UploadState | null): ImportSta
     appInfo: s.appInfo,
     settings: s.settings,
     catalog: s.catalog,
+    exporting: s.exporting,
     flow: s.flow + 1,
     busy: upload ? 'adding' : 'opening',
     upload,

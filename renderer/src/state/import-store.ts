@@ -22,6 +22,7 @@ import { publishProgress } from './publish-state';
 import type { SettingsActions } from './settings-actions';
 import { createSettingsActions } from './settings-actions';
 import type { CatalogActions } from './catalog-actions';
+import { exportProgress } from './export-state';
 import { createCatalogActions } from './catalog-actions';
 
 export const WAIT_FOR_PUBLISH = 'Mesh Desk is still publishing. Wait until it has finished (or cancel it), then open the next file.';
@@ -89,7 +90,7 @@ export function createImportStore(api: RendererApi, deps: StoreDeps = {}): Impor
     const ctx: ActionContext = { api, get, apply, newJobId };
     const publishActions = createPublishActions(ctx);
     const settingsActions = createSettingsActions(ctx);
-    const catalogActions = createCatalogActions(ctx);
+    const catalogActions = createCatalogActions(ctx, deliver);
 
     async function openSource(ref: SourceRef, flow: number): Promise<void> {
       if (get().flow !== flow) return;
@@ -254,7 +255,8 @@ export function createImportStore(api: RendererApi, deps: StoreDeps = {}): Impor
       apply((s) => {
         const next = T.jobProgress(s, p);
         const pub = publishProgress(next.publish, p);
-        return pub === next.publish ? next : { ...next, publish: pub };
+        const exporting = exportProgress(next.exporting, p);
+        return pub === next.publish && exporting === next.exporting ? next : { ...next, publish: pub, exporting };
       }),
     );
     // File › Open… in the desktop menu runs the same flow as the page's "Open file…" button.

@@ -9,7 +9,7 @@ import type { InspectOptions, InspectReport } from '../inspect/report';
 import type { SheetInfo, SourceFormat } from '../ingest/types';
 import type { Problem } from '../problems';
 import { isProductMeta, isTypeOverrides, isWaiverList } from './validate-meta';
-import type { CatalogView, MeshInput, MeshSettings, PublishPrepareRequest, PublishProposal, PublishResult, PublishRunRequest } from './publish-types';
+import type { CatalogView, ProductExportRequest, MeshInput, MeshSettings, PublishPrepareRequest, PublishProposal, PublishResult, PublishRunRequest } from './publish-types';
 import type { Preview, ProductPage } from '../pull/product-page';
 import { isMeshInput, isPublishPrepareRequest, isPublishRunRequest } from './validate-publish';
 
@@ -105,6 +105,8 @@ export interface ApiCalls {
   'product.get': { input: { product: string }; output: ProductPage };
   /** The first rows of a version's endpoint (default: latest, "default"). */
   'product.preview': { input: { product: string; version?: string; endpoint?: string }; output: Preview };
+  /** "Open in Excel" / "Save as CSV": a version's table into a file (progress events; cancellable); null when the owner cancels the save dialog. */
+  'product.export': { input: ProductExportRequest; output: SavedFile | null };
 }
 
 /** A command from the host's own menus (desktop): the page runs the same flow as its buttons. */
@@ -181,6 +183,7 @@ export const inputValidators: { [K in CallName]: Validator<CallInput<K>> } = {
     isObject(x) && onlyKeys(x, ['id', 'draft']) && optional(x.id, isId) && optional(x.draft, isMeshInput) && (x.id === undefined) !== (x.draft === undefined),
   'publish.prepare': isPublishPrepareRequest,
   'publish.run': isPublishRunRequest,
+  'product.export': isProductExportRequest,
   'catalog.list': (x): x is CallInput<'catalog.list'> => isObject(x) && onlyKeys(x, ['refresh']) && optional(x.refresh, (v) => typeof v === 'boolean'),
   'product.get': (x): x is CallInput<'product.get'> => isObject(x) && onlyKeys(x, ['product']) && isProductName(x.product),
   'product.preview': (x): x is CallInput<'product.preview'> =>
@@ -188,6 +191,15 @@ export const inputValidators: { [K in CallName]: Validator<CallInput<K>> } = {
     optional(x.version, (v) => typeof v === 'string' && /^v?\d{1,9}\.\d{1,9}\.\d{1,9}$/.test(v)) &&
     optional(x.endpoint, (v) => typeof v === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(v)),
 };
+
+function isProductExportRequest(x: unknown): x is ProductExportRequest {
+  return (
+    isObject(x) && onlyKeys(x, ['jobId', 'product', 'version', 'endpoint', 'format', 'delimiter', 'bom']) && isId(x.jobId) && isProductName(x.product) &&
+    optional(x.version, (v) => typeof v === 'string' && /^v?\d{1,9}\.\d{1,9}\.\d{1,9}$/.test(v)) &&
+    optional(x.endpoint, (v) => typeof v === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(v)) &&
+    (x.format === 'xlsx' || x.format === 'csv') && optional(x.delimiter, (v) => v === ',' || v === ';') && optional(x.bom, (v) => typeof v === 'boolean')
+  );
+}
 
 const isProductName = (x: unknown): x is string => typeof x === 'string' && /^[a-z0-9][a-z0-9-]{1,62}$/.test(x);
 

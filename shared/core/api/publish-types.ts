@@ -129,3 +129,16 @@ export interface CatalogView {
   /** True when the catalog was missing or stale and was rebuilt from every product.yaml. */
   rebuilt: boolean;
 }
+
+/** "Open in Excel" / "Save as CSV" for a version's table (latest and "default" unless named). */
+export interface ProductExportRequest {
+  jobId: string;
+  product: string;
+  version?: string;
+  endpoint?: string;
+  format: 'xlsx' | 'csv';
+  /** CSV: "," (default) or ";" for locales with a decimal comma. */
+  delimiter?: ',' | ';';
+  /** CSV: a byte-order mark so Excel reads UTF-8 (default true). */
+  bom?: boolean;
+}

@@ -123,6 +123,33 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
       return ok({ cancelled: jobs.cancel(jobId) });
     },
 
+    async 'product.export'(input, ctx) {
+      const { jobId, product, version, endpoint, format } = input;
+      const mesh = await deps.settings.connection();
+      if (!mesh.ok) return mesh;
+      const name = `${product}${version ? ` v${version.replace(/^v/, '')}` : ''}${endpoint && endpoint !== 'default' ? ` - ${endpoint}` : ''}.${format}`;
+      const target = await deps.saveTarget(name);
+      if (target === null) return ok<SavedFile | null>(null);
+      const written = await withProgress(ctx, jobId, 0, (onProgress) =>
+        runFileTask(
+          jobs,
+          'export',
+          {
+            mesh: { url: mesh.value.url, options: mesh.value.options },
+            product,
+            path: target.path,
+            ...(version ? { version } : {}),
+            ...(endpoint ? { endpoint } : {}),
+            ...(format === 'csv' ? { csv: { delimiter: input.delimiter ?? ',', bom: input.bom ?? true } } : {}),
+          },
+          { jobId, onProgress },
+        ),
+        (out) => out.rows,
+      );
+      if (!written.ok) return written;
+      return ok<SavedFile | null>(target.saved);
+    },
+
     ...createPublishHandlers({ sources, jobs, settings: deps.settings }),
     ...createCatalogHandlers({ dataDir: deps.dataDir, settings: deps.settings }),
   } satisfies ApiHandlers;

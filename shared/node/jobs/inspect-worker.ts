@@ -12,7 +12,10 @@ import { openSource } from '../../core/ingest/open-source';
 import { ProblemCollector } from '../../core/problems';
 import { writeCheckReportXlsx } from '../export/check-report-xlsx';
 import { prepareFilePublish, runFilePublish } from '../publish/publish-file';
-import type { PublishPrepareTaskPayload, PublishRunTaskPayload } from './tasks';
+import type { ExportTaskPayload, PublishPrepareTaskPayload, PublishRunTaskPayload } from './tasks';
+import { exportProduct } from '../export/export-product';
+import { openMesh } from '../mesh/open-mesh';
+import { ok } from '../../core/result';
 
 function isFilePayload(x: unknown): x is OverviewTaskPayload {
   if (typeof x !== 'object' || x === null) return false;
@@ -23,6 +26,26 @@ function isFilePayload(x: unknown): x is OverviewTaskPayload {
 const badPayload = () => fail('internal', 'Mesh Desk started a job without saying which file to read. Please report this.');
 
 serveTasks({
+  // "Open in Excel" / "Save as CSV": a version's table from the mesh into the file the owner chose.
+  async export(payload, { signal, progress }) {
+    const p = payload as ExportTaskPayload;
+    if (typeof p?.path !== 'string' || typeof p.product !== 'string' || !p.mesh) return badPayload();
+    const opened = openMesh(p.mesh.url, p.mesh.options);
+    if (!opened.ok) return opened;
+    const out = await exportProduct({
+      store: opened.value.store,
+      location: opened.value.location,
+      product: p.product,
+      path: p.path,
+      ...(p.version ? { version: p.version } : {}),
+      ...(p.endpoint ? { endpoint: p.endpoint } : {}),
+      ...(p.csv ? { csv: p.csv } : {}),
+      signal,
+      onProgress: (u) => progress({ bytesDone: u.rowsDone, bytesTotal: u.rowsTotal, rows: u.rowsDone }),
+    });
+    return ok(out);
+  },
+
   // Publishing: check against the mesh's policy and propose the version; then send and commit.
   async 'publish-prepare'(payload, { signal, progress }) {
     if (!isFilePayload(payload)) return badPayload();

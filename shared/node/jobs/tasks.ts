@@ -10,6 +10,7 @@ import type { PublishPlan, SheetChoice } from '../../core/publish/prepare';
 import type { PublishOutcome } from '../../core/publish/run';
 import type { Bump } from '../../core/publish/version-history';
 import type { MeshConnection } from '../publish/publish-file';
+import type { ExportResult } from '../export/export-product';
 
 export interface OverviewTaskPayload {
   /** Absolute path of the file (stays inside the host; workers are part of it). */
@@ -47,7 +48,17 @@ export interface PublishRunTaskPayload extends OverviewTaskPayload {
   publisher?: string;
 }
 
+export interface ExportTaskPayload {
+  mesh: MeshConnection;
+  product: string;
+  version?: string;
+  endpoint?: string;
+  path: string;
+  csv?: { delimiter: ',' | ';'; bom: boolean };
+}
+
 export interface FileTasks {
+  export: { payload: ExportTaskPayload; output: ExportResult };
   'publish-prepare': { payload: PublishPrepareTaskPayload; output: PublishPlan };
   'publish-run': { payload: PublishRunTaskPayload; output: PublishOutcome };
   overview: { payload: OverviewTaskPayload; output: Overview };
