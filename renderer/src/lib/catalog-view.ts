@@ -2,6 +2,7 @@
 // "overdue" test and the sort. Kept apart from React so every rule is unit-tested; the catalog is
 // small (one card per product), so filtering the whole list on every key press is cheap.
 
+import { entryMatches, foldText } from '../../../shared/core/catalog/catalog-index';
 import { freshnessOf } from '../../../shared/core/pull/freshness';
 import type { CatalogView } from '../../../shared/core/api/contract';
 import type { CatalogEntry } from '../../../shared/core/catalog/catalog-index';
@@ -32,10 +33,8 @@ export interface CatalogFilters {
 
 export const emptyFilters: CatalogFilters = { query: '', domain: '', owner: '', tag: '', classification: '', overdueOnly: false, sort: 'name' };
 
-/** Lower case without accents, so "cafe" finds "Café" and "MARKETING" finds "marketing". */
-export function foldText(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('en');
-}
+/** Lower case without accents, so "cafe" finds "Café" (the core's rule, shared with the host). */
+export { foldText } from '../../../shared/core/catalog/catalog-index';
 
 /** The words of the search box, folded; empty when only spaces were typed. */
 export function searchWords(query: string): string[] {
@@ -43,10 +42,9 @@ export function searchWords(query: string): string[] {
 }
 
 /** Every word must appear somewhere in the name, title, summary or tags (in any order). */
+/** The catalog's one search rule (the core's), columns included. */
 export function matchesSearch(entry: CatalogEntry, words: readonly string[]): boolean {
-  if (words.length === 0) return true;
-  const haystack = foldText([entry.name, entry.title ?? '', entry.summary ?? '', ...entry.tags].join('\n'));
-  return words.every((w) => haystack.includes(w));
+  return entryMatches(entry, words);
 }
 
 /** How the owner is named in the owner filter and on the card: the name, else the e-mail. */

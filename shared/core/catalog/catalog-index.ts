@@ -5,7 +5,7 @@
 // entries that are not well formed are dropped (the store side rebuilds what is missing).
 
 import type { OdpsProduct } from '../contract/odps-types';
-import { readVersionHistory } from '../publish/version-history';
+import { readVersionHistory, type ColumnWords } from '../publish/version-history';
 import { fail, ok, type Result } from '../result';
 
 export interface CatalogEntry {
@@ -24,6 +24,8 @@ export interface CatalogEntry {
   versions: number;
   /** Endpoints of the latest version. */
   endpoints: { name: string; rows: number; columns: number }[];
+  /** Columns of the latest version's main table in words (searched by the catalog). */
+  columns?: ColumnWords[];
   /** ETag of the product.yaml this entry was made from (tells a stale entry). */
   etag: string;
 }
@@ -98,6 +100,8 @@ export function catalogEntry(product: OdpsProduct, etag: string): CatalogEntry {
   const frequency = text(customValue(props, 'updateFrequency'));
   if (frequency) entry.frequency = frequency;
   if (latest) entry.publishedAt = latest.publishedAt;
+  const fields = latest?.endpoints[0]?.fields;
+  if (fields && fields.length > 0) entry.columns = fields.map((f) => ({ ...f }));
   return entry;
 }
 
@@ -122,6 +126,17 @@ function cleanEntry(x: unknown): CatalogEntry | undefined {
     owner = { ...(name !== undefined ? { name } : {}), ...(email !== undefined ? { email } : {}) };
   }
   const pick = (k: (typeof optional)[number]) => (typeof x[k] === 'string' ? { [k]: x[k] } : {});
+  let columns: ColumnWords[] | undefined;
+  if (x.columns !== undefined) {
+    if (!Array.isArray(x.columns)) return undefined;
+    columns = [];
+    for (const c of x.columns) {
+      if (!isObj(c) || typeof c.name !== 'string') return undefined;
+      const { businessName, description } = c;
+      if ((businessName !== undefined && typeof businessName !== 'string') || (description !== undefined && typeof description !== 'string')) return undefined;
+      columns.push({ name: c.name, ...(businessName !== undefined ? { businessName } : {}), ...(description !== undefined ? { description } : {}) });
+    }
+  }
   return {
     name: x.name,
     ...pick('title'), ...pick('summary'), ...pick('domain'),
@@ -132,6 +147,7 @@ function cleanEntry(x: unknown): CatalogEntry | undefined {
     ...pick('publishedAt'),
     versions: x.versions,
     endpoints,
+    ...(columns ? { columns } : {}),
     etag: x.etag,
   };
 }
@@ -200,8 +216,14 @@ export function searchCatalog(index: CatalogIndex, q: { text?: string; domain?: 
     if (domain && foldText(e.domain ?? '') !== domain) return false;
     if (owner && foldText(e.owner?.name ?? '') !== owner && foldText(e.owner?.email ?? '') !== owner) return false;
     if (tag && !e.tags.some((t) => foldText(t) === tag)) return false;
-    if (words.length === 0) return true;
-    const haystack = foldText([e.name, e.title ?? '', e.summary ?? '', ...e.tags].join('\n'));
-    return words.every((w) => haystack.includes(w));
+    return entryMatches(e, words);
   });
+}
+
+/** Every word (already folded) is found in the name, title, summary, tags, or a column's name, business name or description. */
+export function entryMatches(e: CatalogEntry, words: readonly string[]): boolean {
+  if (words.length === 0) return true;
+  const columns = (e.columns ?? []).flatMap((c) => [c.name, c.businessName ?? '', c.description ?? '']);
+  const haystack = foldText([e.name, e.title ?? '', e.summary ?? '', ...e.tags, ...columns].join('\n'));
+  return words.every((w) => haystack.includes(w));
 }

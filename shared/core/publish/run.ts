@@ -29,7 +29,7 @@ import { decideFor, draftContract, type PlannedSheet, type PublishPlan } from '.
 import { meshServer, productAddress } from './servers';
 import { buildStats } from './stats';
 import type { VersionChange } from '../versioning/schema-diff';
-import { withVersionHistory, type Bump, type EndpointRecord, type VersionRecord } from './version-history';
+import { withVersionHistory, type Bump, type ColumnWords, type EndpointRecord, type VersionRecord } from './version-history';
 
 export interface PublishProgress {
   phase: 'uploading' | 'committing';
@@ -188,7 +188,7 @@ export async function runPublish(input: RunPublishInput): Promise<Result<Publish
         progress.partsDone = base.partsDone + result.parts;
         progress.bytesSent = base.bytesSent + result.bytes;
         progress.rows = base.rows + result.rows;
-        endpoints.push({ name: sheet.endpoint, sheet: sheet.report.name, rows: result.rows, parts: result.parts, columns: sheet.report.columns.length });
+        endpoints.push({ name: sheet.endpoint, sheet: sheet.report.name, rows: result.rows, parts: result.parts, columns: sheet.report.columns.length, fields: columnWords(contract, sheet.endpoint) });
       }
     } finally {
       await source?.close().catch(() => undefined);
@@ -277,6 +277,12 @@ function lostRace(product: string, now: CurrentProduct | null): PublishConflict 
   const top = now?.history[0];
   const what = top ? `v${top.version} at ${when(top.publishedAt)}${top.publishedBy ? ` (${top.publishedBy})` : ''}` : now ? `v${now.version}` : 'a change';
   return new PublishConflict(`Someone else published "${product}" ${what} while you were getting ready. Your version was not published and your draft is kept. Check again to see what they changed, then publish on top of it.`);
+}
+
+/** The endpoint's columns in words, from the contract (what the catalog searches). */
+function columnWords(contract: OdcsContract, endpoint: string): ColumnWords[] {
+  const schema = contract.schema?.find((o) => o.name === endpoint);
+  return (schema?.properties ?? []).map((p) => ({ name: p.name, ...(p.businessName ? { businessName: p.businessName } : {}), ...(p.description ? { description: p.description } : {}) }));
 }
 
 /** Each column's type (the owner's description first, as in the contract) and how its values are written. */

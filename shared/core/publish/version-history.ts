@@ -16,6 +16,14 @@ export interface EndpointRecord {
   rows: number;
   parts: number;
   columns: number;
+  /** The columns in words (name, business name, description), so the catalog can search them. */
+  fields?: ColumnWords[];
+}
+
+export interface ColumnWords {
+  name: string;
+  businessName?: string;
+  description?: string;
 }
 
 export interface VersionRecord {
@@ -42,8 +50,14 @@ const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object
 const isStr = (x: unknown): x is string => typeof x === 'string';
 const isCount = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0;
 
+const isColumnWords = (x: unknown): boolean =>
+  isObj(x) && isStr(x.name) && (x.businessName === undefined || isStr(x.businessName)) && (x.description === undefined || isStr(x.description));
+
 function isEndpointRecord(x: unknown): x is EndpointRecord {
-  return isObj(x) && isStr(x.name) && /^[A-Za-z0-9_-]{1,64}$/.test(x.name) && isStr(x.sheet) && isCount(x.rows) && isCount(x.parts) && isCount(x.columns);
+  return (
+    isObj(x) && isStr(x.name) && /^[A-Za-z0-9_-]{1,64}$/.test(x.name) && isStr(x.sheet) && isCount(x.rows) && isCount(x.parts) && isCount(x.columns) &&
+    (x.fields === undefined || (Array.isArray(x.fields) && x.fields.every(isColumnWords)))
+  );
 }
 
 function isVersionRecord(x: unknown): x is VersionRecord {

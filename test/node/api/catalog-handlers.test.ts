@@ -49,6 +49,8 @@ describe('catalog calls', () => {
     if (!list.ok) throw new Error(list.error.message);
     expect(list.value.offline).toBe(false);
     expect(list.value.products.map((p) => `${p.name}@${p.version}`)).toEqual(['price-list@1.0.0', 'weekly-sales@1.0.0']);
+    // Columns travel with the catalog entry, so the catalog can be searched by them.
+    expect(list.value.products[1]!.columns).toContainEqual({ name: 'region', description: 'Sales region' });
 
     const page = await h['product.get']({ product: 'weekly-sales' }, ctx);
     if (!page.ok) throw new Error(page.error.message);

@@ -150,3 +150,13 @@ describe('sentences', () => {
     );
   });
 });
+
+describe('search over columns', () => {
+  it('finds a product by a column name, business name or description', async () => {
+    const { matchesSearch, searchWords } = await import('../../../renderer/src/lib/catalog-view');
+    const entry = { name: 'weekly-sales', version: '1.0.0', versions: 1, tags: [], endpoints: [], etag: 'x', columns: [{ name: 'amt', businessName: 'Umsatz', description: 'Amount in EUR' }] };
+    expect(matchesSearch(entry, searchWords('umsatz'))).toBe(true);
+    expect(matchesSearch(entry, searchWords('eur amt'))).toBe(true);
+    expect(matchesSearch(entry, searchWords('region'))).toBe(false);
+  });
+});
