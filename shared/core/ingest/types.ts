@@ -79,6 +79,13 @@ export interface OpenedSource {
   /** CSV: one sheet named after the file. XLSX: every worksheet, in workbook order. */
   readonly sheets: SheetInfo[];
   /**
+   * XLSX: custom document properties (File › Info › Properties › Custom) by name, as text.
+   * Absent when the workbook has none or they cannot be read (never a reason to refuse a file).
+   */
+  readonly properties?: Record<string, string>;
+  /** XLSX: defined names → what they refer to as written ("About!$B$3"); absent when none. */
+  readonly definedNames?: Record<string, string>;
+  /**
    * Streams a sheet's rows from its first row (title lines and header included), in order,
    * skipping wholly empty rows only where the format does (XLSX rows absent from the file).
    * May be called more than once (each call reads the file again).

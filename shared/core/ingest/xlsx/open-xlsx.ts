@@ -13,6 +13,7 @@ import { NO_SHARED_STRINGS, readSharedStrings, type SharedStrings } from './shar
 import { peekDimension } from './sheet-dimension';
 import { readSheetRows } from './sheet-reader';
 import { NO_STYLES, readStyles, type StyleTable } from './styles-part';
+import { readWorkbookMetadata } from './workbook-metadata';
 import { readWorkbookInfo, type WorkbookInfo, type WorkbookSheet } from './workbook-part';
 import { xlsxErrors } from './xlsx-errors';
 import { readZipDirectory, type ZipDirectory } from './zip-directory';
@@ -63,6 +64,8 @@ export async function openXlsx(bytes: ByteSource, options?: OpenXlsxOptions): Pr
     if (entry) Object.assign(info, await peekDimension(bytes, entry, limits, signal));
     sheets.push(info);
   }
+  // Small parts, read at open: a re-import recognizes a workbook pulled from the mesh by them.
+  const metadata = await readWorkbookMetadata(bytes, dir, wb.part, limits, signal);
 
   let shared: Promise<SharedParts> | undefined;
   const loadShared = (sig?: AbortSignal): Promise<SharedParts> => {
@@ -104,6 +107,7 @@ export async function openXlsx(bytes: ByteSource, options?: OpenXlsxOptions): Pr
   return {
     format: 'xlsx',
     sheets,
+    ...metadata,
     rows,
     // The caller opened the bytes and closes them (overview and inspect may share one source).
     async close() {},
