@@ -9,8 +9,11 @@ import type { InspectOptions, InspectReport } from '../inspect/report';
 import type { SheetInfo, SourceFormat } from '../ingest/types';
 import type { Problem } from '../problems';
 import { isProductMeta, isTypeOverrides, isWaiverList } from './validate-meta';
-import type { CatalogView, ProductExportRequest, MeshInput, MeshSettings, PublishPrepareRequest, PublishProposal, PublishResult, PublishRunRequest } from './publish-types';
+import type { CatalogView, ProductDiffRequest, ProductExportRequest, MeshInput, MeshSettings, PublishPrepareRequest, PublishProposal, PublishResult, PublishRunRequest } from './publish-types';
 import type { Preview, ProductPage } from '../pull/product-page';
+import type { PulledWorkbookIdentity } from '../pull/recognize';
+import type { DataDiff } from '../pull/data-diff';
+import type { ProductMeta } from '../metadata/types';
 import { isMeshInput, isPublishPrepareRequest, isPublishRunRequest } from './validate-publish';
 
 export type * from './publish-types';
@@ -42,6 +45,8 @@ export interface SourceOverview {
   delimiter?: string;
   sheets: SheetInfo[];
   problems: Problem[];
+  /** A workbook pulled from the mesh by Mesh Desk: which product, version and table it holds. */
+  recognized?: PulledWorkbookIdentity;
 }
 
 export interface InspectRequest extends InspectOptions {
@@ -107,6 +112,10 @@ export interface ApiCalls {
   'product.preview': { input: { product: string; version?: string; endpoint?: string }; output: Preview };
   /** "Open in Excel" / "Save as CSV": a version's table into a file (progress events; cancellable); null when the owner cancels the save dialog. */
   'product.export': { input: ProductExportRequest; output: SavedFile | null };
+  /** A product's description as the Describe form holds it (to pre-fill a re-imported workbook's draft). */
+  'product.meta': { input: { product: string }; output: ProductMeta };
+  /** What changed in an edited, re-imported workbook since the version it was pulled from (progress; cancellable). */
+  'product.diff': { input: ProductDiffRequest; output: DataDiff };
 }
 
 /** A command from the host's own menus (desktop): the page runs the same flow as its buttons. */
@@ -184,6 +193,13 @@ export const inputValidators: { [K in CallName]: Validator<CallInput<K>> } = {
   'publish.prepare': isPublishPrepareRequest,
   'publish.run': isPublishRunRequest,
   'product.export': isProductExportRequest,
+  'product.meta': (x): x is CallInput<'product.meta'> => isObject(x) && onlyKeys(x, ['product']) && isProductName(x.product),
+  'product.diff': (x): x is ProductDiffRequest =>
+    isObject(x) && onlyKeys(x, ['jobId', 'sourceId', 'sheet', 'headerRow', 'product', 'version', 'endpoint']) && isId(x.jobId) && isId(x.sourceId) &&
+    optional(x.sheet, (v) => typeof v === 'string' && v.length <= 255) &&
+    optional(x.headerRow, (v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 1_048_576) &&
+    isProductName(x.product) && typeof x.version === 'string' && /^v?\d{1,9}\.\d{1,9}\.\d{1,9}$/.test(x.version) &&
+    optional(x.endpoint, (v) => typeof v === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(v)),
   'catalog.list': (x): x is CallInput<'catalog.list'> => isObject(x) && onlyKeys(x, ['refresh']) && optional(x.refresh, (v) => typeof v === 'boolean'),
   'product.get': (x): x is CallInput<'product.get'> => isObject(x) && onlyKeys(x, ['product']) && isProductName(x.product),
   'product.preview': (x): x is CallInput<'product.preview'> =>

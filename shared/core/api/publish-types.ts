@@ -142,3 +142,15 @@ export interface ProductExportRequest {
   /** CSV: a byte-order mark so Excel reads UTF-8 (default true). */
   bom?: boolean;
 }
+
+/** "What changed" since the version a re-imported workbook was pulled from. */
+export interface ProductDiffRequest {
+  jobId: string;
+  sourceId: string;
+  /** The edited sheet (the pulled workbook's data sheet) and its header row. */
+  sheet?: string;
+  headerRow?: number;
+  product: string;
+  version: string;
+  endpoint?: string;
+}

@@ -12,6 +12,7 @@ import type { InspectOptions, InspectReport, SheetReport } from './report';
 import { inspectSheet } from './inspect-sheet';
 import { buildCheckOutcome } from './check-outcome';
 import { DEFAULT_POLICY, type Policy } from '../policy/types';
+import { recognizePulledWorkbook, type PulledWorkbookIdentity } from '../pull/recognize';
 
 export interface InspectProgress {
   bytesDone: number;
@@ -38,6 +39,8 @@ export interface Overview {
   delimiter?: string;
   sheets: SheetInfo[];
   problems: Problem[];
+  /** A workbook Mesh Desk pulled from the mesh: the product, version and table it holds. */
+  recognized?: PulledWorkbookIdentity;
 }
 
 export const DEFAULT_PREVIEW_ROWS = 10_000;
@@ -52,6 +55,8 @@ export async function overviewFile(bytes: ByteSource, fileName: string, signal?:
     const overview: Overview = { format: source.format, sheets: source.sheets, problems: notes.list() };
     if (source.encoding !== undefined) overview.encoding = source.encoding;
     if (source.delimiter !== undefined) overview.delimiter = source.delimiter;
+    const recognized = await recognizePulledWorkbook(source, signal ? { signal } : {});
+    if (recognized) overview.recognized = recognized;
     return ok(overview);
   } catch (e) {
     return { ok: false, error: toAppError(e) };

@@ -17,6 +17,8 @@ import { fail, ok, toAppError, type Result } from '../result';
 import { bumpVersion } from '../versioning/semver';
 import { decideVersion, type VersionDecision } from '../versioning/decide-version';
 import { readCurrentProduct, readMeshPolicy, type CurrentProduct } from './mesh-state';
+import { openSource } from '../ingest/open-source';
+import { recognizePulledWorkbook, type PulledWorkbookIdentity } from '../pull/recognize';
 import { driftBaseline } from './stats';
 import type { Bump } from './version-history';
 
@@ -49,6 +51,8 @@ export interface PublishPlan {
   policySource: 'mesh' | 'built-in';
   current: CurrentProduct | null;
   decision: VersionDecision;
+  /** The file is a workbook Mesh Desk pulled from the mesh (its apostrophe guards are undone at publish). */
+  pulledFrom?: PulledWorkbookIdentity;
   /** Epoch ms. */
   preparedAt: number;
 }
@@ -108,6 +112,7 @@ export async function preparePublish(input: PrepareInput): Promise<Result<Publis
       else otherProblems.push(...inspected.value.problems);
       sheets.push({ choice, endpoint: '', report: sheetReport });
     }
+    const pulledFrom = await recognized(input);
     const names = endpointNames(sheets.map((s) => s.report.name));
     sheets.forEach((s, i) => (s.endpoint = names[i]!));
     const check = report!.check!;
@@ -130,9 +135,19 @@ export async function preparePublish(input: PrepareInput): Promise<Result<Publis
       current: current.value,
       decision: decision.value,
       preparedAt,
+      ...(pulledFrom ? { pulledFrom } : {}),
     });
   } catch (e) {
     return { ok: false, error: toAppError(e) };
+  }
+}
+
+async function recognized(input: PrepareInput): Promise<PulledWorkbookIdentity | undefined> {
+  const source = await openSource(input.bytes, input.fileName, input.signal);
+  try {
+    return await recognizePulledWorkbook(source, input.signal ? { signal: input.signal } : {});
+  } finally {
+    await source.close().catch(() => undefined);
   }
 }
 

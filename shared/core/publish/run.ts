@@ -22,6 +22,8 @@ import { acquireClaim, heartbeat, HEARTBEAT_MS, PublishConflict, releaseClaim, t
 import { removeLeftovers } from './cleanup';
 import { readCurrentProduct, type CurrentProduct } from './mesh-state';
 import { cellNormalizer, type NormalizeColumn } from './normalize-cell';
+import { editedCell } from '../pull/diff-values';
+import type { Cell } from '../ingest/types';
 import { writeCsvPartsFast } from './csv-fast-parts';
 import type { ColumnType } from '../inspect/report';
 import { writeParts } from './part-writer';
@@ -125,7 +127,12 @@ export async function runPublish(input: RunPublishInput): Promise<Result<Publish
         const base = { ...progress };
         const header = sheet.report.columns.map((c) => c.name);
         const columns = columnsFor(sheet, i === 0 ? plan.meta : {});
-        const normalizers = columns.map((c) => cellNormalizer(c));
+        // A workbook pulled from the mesh guards formula-like text with an apostrophe; the published
+        // value is the text without it (exactly where the export added one).
+        const normalizers = columns.map((c) => {
+          const n = cellNormalizer(c);
+          return plan.pulledFrom ? (cell: Cell) => n(editedCell(cell)) : n;
+        });
         const sinkOptions = {
           store,
           // Recorded as each part starts, so a cancel or failure half-way can remove it again.

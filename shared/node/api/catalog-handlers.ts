@@ -11,12 +11,13 @@ import { parseCatalog } from '../../core/catalog/catalog-index';
 import { readCatalog } from '../../core/catalog/catalog-store';
 import { MeshError } from '../../core/mesh/mesh-store';
 import { readCurrentProduct } from '../../core/publish/mesh-state';
+import { metaFromContract } from '../../core/contract/meta-from-contract';
 import { previewRows, productPage } from '../../core/pull/product-page';
 import { fail, ok, toAppError } from '../../core/result';
 import { openMesh } from '../mesh/open-mesh';
 import type { MeshSettingsStore } from '../settings/mesh-settings';
 
-type CatalogHandlers = Pick<ApiHandlers, 'catalog.list' | 'product.get' | 'product.preview'>;
+type CatalogHandlers = Pick<ApiHandlers, 'catalog.list' | 'product.get' | 'product.preview' | 'product.meta'>;
 
 /** Errors that mean "the mesh is out of reach" (serve the saved copy) rather than "this is wrong". */
 const UNREACHABLE = new Set(['mesh.network', 'mesh.io']);
@@ -61,6 +62,19 @@ export function createCatalogHandlers(deps: { dataDir: string; settings: MeshSet
         if (!current.ok) return current;
         if (!current.value) return fail('product.not-found', `There is no product "${product}" in ${mesh.value.name} (${mesh.value.url}). It may have been removed; refresh the catalog.`);
         return ok(productPage(current.value, Date.now()));
+      } catch (e) {
+        return { ok: false, error: toAppError(e) };
+      }
+    },
+
+    async 'product.meta'({ product }) {
+      const mesh = await active();
+      if (!mesh.ok) return mesh;
+      try {
+        const current = await readCurrentProduct(mesh.value.store, product);
+        if (!current.ok) return current;
+        if (!current.value?.contract) return fail('product.not-found', `The description of "${product}" cannot be read from ${mesh.value.name} (${mesh.value.url}). Choose the mesh it was pulled from in Settings, or describe it again.`);
+        return ok({ ...metaFromContract(current.value.contract).meta, name: product });
       } catch (e) {
         return { ok: false, error: toAppError(e) };
       }

@@ -123,6 +123,17 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
       return ok({ cancelled: jobs.cancel(jobId) });
     },
 
+    async 'product.diff'(input, ctx) {
+      const { jobId, sourceId, ...rest } = input;
+      const entry = find(sourceId);
+      if (!entry) return unknownSource();
+      const mesh = await deps.settings.connection();
+      if (!mesh.ok) return mesh;
+      return withProgress(ctx, jobId, entry.ref.size, (onProgress) =>
+        runFileTask(jobs, 'diff', { path: entry.path, fileName: entry.ref.name, mesh: { url: mesh.value.url, options: mesh.value.options }, ...rest }, { jobId, onProgress }),
+      );
+    },
+
     async 'product.export'(input, ctx) {
       const { jobId, product, version, endpoint, format } = input;
       const mesh = await deps.settings.connection();

@@ -12,7 +12,8 @@ import { openSource } from '../../core/ingest/open-source';
 import { ProblemCollector } from '../../core/problems';
 import { writeCheckReportXlsx } from '../export/check-report-xlsx';
 import { prepareFilePublish, runFilePublish } from '../publish/publish-file';
-import type { ExportTaskPayload, PublishPrepareTaskPayload, PublishRunTaskPayload } from './tasks';
+import type { DiffTaskPayload, ExportTaskPayload, PublishPrepareTaskPayload, PublishRunTaskPayload } from './tasks';
+import { diffSource } from '../../core/pull/diff-source';
 import { exportProduct } from '../export/export-product';
 import { openMesh } from '../mesh/open-mesh';
 import { ok } from '../../core/result';
@@ -26,6 +27,33 @@ function isFilePayload(x: unknown): x is OverviewTaskPayload {
 const badPayload = () => fail('internal', 'Mesh Desk started a job without saying which file to read. Please report this.');
 
 serveTasks({
+  // A re-imported workbook against the version it was pulled from.
+  async diff(payload, { signal, progress }) {
+    if (!isFilePayload(payload)) return badPayload();
+    const p = payload as DiffTaskPayload;
+    const opened = openMesh(p.mesh.url, p.mesh.options);
+    if (!opened.ok) return opened;
+    const bytes = await openFileByteSource(p.path, p.fileName);
+    try {
+      return ok(
+        await diffSource({
+          store: opened.value.store,
+          bytes,
+          fileName: p.fileName,
+          product: p.product,
+          version: p.version,
+          ...(p.sheet ? { sheet: p.sheet } : {}),
+          ...(p.headerRow ? { headerRow: p.headerRow } : {}),
+          ...(p.endpoint ? { endpoint: p.endpoint } : {}),
+          signal,
+          onProgress: (u) => progress({ bytesDone: 0, bytesTotal: 0, rows: u.editedRows }),
+        }),
+      );
+    } finally {
+      await bytes.close();
+    }
+  },
+
   // "Open in Excel" / "Save as CSV": a version's table from the mesh into the file the owner chose.
   async export(payload, { signal, progress }) {
     const p = payload as ExportTaskPayload;

@@ -11,6 +11,7 @@ import type { PublishOutcome } from '../../core/publish/run';
 import type { Bump } from '../../core/publish/version-history';
 import type { MeshConnection } from '../publish/publish-file';
 import type { ExportResult } from '../export/export-product';
+import type { DataDiff } from '../../core/pull/data-diff';
 
 export interface OverviewTaskPayload {
   /** Absolute path of the file (stays inside the host; workers are part of it). */
@@ -57,8 +58,18 @@ export interface ExportTaskPayload {
   csv?: { delimiter: ',' | ';'; bom: boolean };
 }
 
+export interface DiffTaskPayload extends OverviewTaskPayload {
+  mesh: MeshConnection;
+  sheet?: string;
+  headerRow?: number;
+  product: string;
+  version: string;
+  endpoint?: string;
+}
+
 export interface FileTasks {
   export: { payload: ExportTaskPayload; output: ExportResult };
+  diff: { payload: DiffTaskPayload; output: DataDiff };
   'publish-prepare': { payload: PublishPrepareTaskPayload; output: PublishPlan };
   'publish-run': { payload: PublishRunTaskPayload; output: PublishOutcome };
   overview: { payload: OverviewTaskPayload; output: Overview };
