@@ -15,6 +15,7 @@ import './styles/problems.css';
 import './styles/steps.css';
 import './styles/describe.css';
 import './styles/check.css';
+import './styles/roundtrip.css';
 
 const store = createImportStore(getApi());
 const root = document.getElementById('root');

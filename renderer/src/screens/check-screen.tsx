@@ -7,6 +7,7 @@ import { CheckTiles, ColumnBadges } from '../components/check-tiles';
 import { FindingsList } from '../components/findings-list';
 import { JobProgressPanel } from '../components/job-progress';
 import { ProblemsPanel } from '../components/problems-panel';
+import { WhatChanged } from '../components/what-changed';
 import { checkTotals, groupFindings } from '../lib/check-view';
 import { plural } from '../lib/format';
 import * as D from '../state/describe-state';
@@ -70,6 +71,8 @@ export function CheckScreen() {
           </button>
         </div>
       )}
+
+      <WhatChanged />
 
       {report && (
         <div className={checking ? 'is-stale' : undefined}>

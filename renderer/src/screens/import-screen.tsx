@@ -6,6 +6,7 @@ import type { ColumnType } from '../../../shared/core/inspect/report';
 import { HeaderRowPicker } from '../components/header-row-picker';
 import { JobProgressPanel } from '../components/job-progress';
 import { PreviewGrid } from '../components/preview-grid';
+import { RecognizedBanner } from '../components/recognized-banner';
 import { ProblemsPanel } from '../components/problems-panel';
 import { SheetPicker } from '../components/sheet-picker';
 import { plural, rowCountText, sourceFacts } from '../lib/format';
@@ -53,6 +54,8 @@ export function ImportScreen() {
           Choose another file
         </button>
       </header>
+
+      <RecognizedBanner />
 
       <div className="card choices">
         <SheetPicker sheets={overview.sheets} value={sheetName} measured={measured} onChange={(n) => void actions.chooseSheet(n)} />

@@ -57,6 +57,25 @@ export function seedDraft(d: DescribeDraft, key: string, suggested: ProductMeta)
   return { ...d, meta, seeded: [...d.seeded, key] };
 }
 
+/**
+ * "Use its description" on a re-imported pulled workbook: the product's published description
+ * replaces the draft's meta. The owner's waivers and personal-data answers stay (they are about
+ * this file, not the description); columns are copied as own keys because names are data.
+ */
+export function replaceMeta(d: DescribeDraft, meta: ProductMeta): DescribeDraft {
+  const { columns, owner, source, tags, ...rest } = meta;
+  const next: ProductMeta = { ...rest };
+  if (owner) next.owner = { ...owner };
+  if (source) next.source = { ...source };
+  if (tags) next.tags = [...tags];
+  if (columns) {
+    const copy: Record<string, ColumnMeta> = {};
+    for (const [name, col] of Object.entries(columns)) setOwn(copy, name, { ...col });
+    next.columns = copy;
+  }
+  return { ...d, meta: next };
+}
+
 /** Product fields the form edits directly (columns, owner and source have their own helpers). */
 export type ProductField = Exclude<keyof ProductMeta, 'columns' | 'owner' | 'source' | 'tags'>;
 

@@ -15,6 +15,7 @@ import { initialSettingsState } from './settings-state';
 import type { CatalogState } from './catalog-state';
 import { initialCatalogState } from './catalog-state';
 import { initialExportState, type ExportState } from './export-state';
+import { initialRoundTripState, type RoundTripState } from './roundtrip-state';
 
 export interface SheetChoices {
   /** Header row as the spreadsheet shows it; undefined = let Mesh Desk detect it. */
@@ -80,6 +81,8 @@ export interface ImportState {
   catalog: CatalogState;
   /** "Open in Excel" / "Save as CSV" on a product page (export-state.ts). */
   exporting: ExportState;
+  /** A re-imported pulled workbook: its product's description and "what changed" (roundtrip-state.ts). */
+  roundtrip: RoundTripState;
 }
 
 export const initialImportState: ImportState = {
@@ -105,12 +108,24 @@ export const initialImportState: ImportState = {
   settings: initialSettingsState,
   catalog: initialCatalogState,
   exporting: initialExportState,
+  roundtrip: initialRoundTripState,
 };
 
 export const CANCELLED_NOTICE = 'Stopped reading the file. Nothing was changed.';
 
-/** The first sheet the owner can see; hidden sheets only when there is nothing else. */
-export function defaultSheet(sheets: readonly SheetInfo[]): string | null {
+/** The sheet Mesh Desk's "Open in Excel" writes the table to (beside About, Columns, Allowed values). */
+export const PULLED_DATA_SHEET = 'Data';
+
+/**
+ * The first sheet the owner can see; hidden sheets only when there is nothing else. A workbook
+ * Mesh Desk pulled puts its table on "Data" after nothing else, but owners reorder sheets, so
+ * for a recognized workbook the first visible "Data" wins; other files keep the plain rule.
+ */
+export function defaultSheet(sheets: readonly SheetInfo[], recognized = false): string | null {
+  if (recognized) {
+    const data = sheets.find((s) => !s.hidden && s.name.trim().toLowerCase() === PULLED_DATA_SHEET.toLowerCase());
+    if (data) return data.name;
+  }
   return (sheets.find((s) => !s.hidden) ?? sheets[0])?.name ?? null;
 }
 
@@ -149,7 +164,7 @@ export function overviewLoaded(s: ImportState, overview: SourceOverview): Import
     busy: 'idle',
     screen: 'import',
     overview,
-    choices: { sheet: defaultSheet(overview.sheets), bySheet: {} },
+    choices: { sheet: defaultSheet(overview.sheets, !!overview.recognized), bySheet: {} },
   };
 }
 

@@ -24,10 +24,13 @@ import { createSettingsActions } from './settings-actions';
 import type { CatalogActions } from './catalog-actions';
 import { exportProgress } from './export-state';
 import { createCatalogActions } from './catalog-actions';
+import type { RoundTripActions } from './roundtrip-actions';
+import { createRoundTripActions } from './roundtrip-actions';
+import { diffProgress } from './roundtrip-state';
 
 export const WAIT_FOR_PUBLISH = 'Mesh Desk is still publishing. Wait until it has finished (or cancel it), then open the next file.';
 
-export interface ImportActions extends PublishActions, SettingsActions, CatalogActions {
+export interface ImportActions extends PublishActions, SettingsActions, CatalogActions, RoundTripActions {
   loadAppInfo(): Promise<void>;
   /** A dropped or chosen file (a DOM File in the app). */
   addFile(file: { name: string; size: number; lastModified: number }): Promise<void>;
@@ -91,6 +94,7 @@ export function createImportStore(api: RendererApi, deps: StoreDeps = {}): Impor
     const publishActions = createPublishActions(ctx);
     const settingsActions = createSettingsActions(ctx);
     const catalogActions = createCatalogActions(ctx, deliver);
+    const roundTripActions = createRoundTripActions(ctx);
 
     async function openSource(ref: SourceRef, flow: number): Promise<void> {
       if (get().flow !== flow) return;
@@ -106,6 +110,7 @@ export function createImportStore(api: RendererApi, deps: StoreDeps = {}): Impor
       ...publishActions,
       ...settingsActions,
       ...catalogActions,
+      ...roundTripActions,
 
       closeSettings() {
         settingsActions.closeSettings();
@@ -136,6 +141,7 @@ export function createImportStore(api: RendererApi, deps: StoreDeps = {}): Impor
         }
         if (publishing()) return;
         cancelRunning();
+        roundTripActions.abandonDiff(false);
         apply((s) => T.startFlow(s, { fileName: file.name, loaded: 0, total: file.size }));
         const flow = get().flow;
         const stop = api.onUploadProgress?.((p) => apply((s) => (s.flow === flow ? T.uploadProgress(s, p) : s)));
@@ -153,6 +159,7 @@ export function createImportStore(api: RendererApi, deps: StoreDeps = {}): Impor
         if (res.value === null) return; // the owner closed the dialog
         if (publishing()) return;
         cancelRunning();
+        roundTripActions.abandonDiff(false);
         apply((s) => T.startFlow(s, null));
         await openSource(res.value, get().flow);
       },
@@ -178,6 +185,8 @@ export function createImportStore(api: RendererApi, deps: StoreDeps = {}): Impor
         const base = T.inspectRequestFor(get());
         if (!base) return;
         cancelRunning();
+        // Another sheet or header row: a comparison of the old one is of no use any more.
+        roundTripActions.abandonDiff(true);
         const request = { ...base, jobId: newJobId() };
         apply((s) => T.jobStarted(s, request));
         const res = await api.call('inspect.run', request);
@@ -200,6 +209,7 @@ export function createImportStore(api: RendererApi, deps: StoreDeps = {}): Impor
       async backHome() {
         if (publishing()) return;
         cancelRunning();
+        roundTripActions.abandonDiff(false);
         apply(T.backHome);
       },
 
@@ -207,6 +217,8 @@ export function createImportStore(api: RendererApi, deps: StoreDeps = {}): Impor
         if (screen === 'publish') return publishActions.openPublishStep();
         apply((s) => S.goTo(s, screen));
         if (screen === 'check' && get().screen === 'check' && !get().job && S.checkIsStale(get())) void actions.runCheck();
+        // The check may be current while the comparison never ran (or ran on another sheet).
+        if (screen === 'check' && get().screen === 'check') roundTripActions.runDiffIfNew();
       },
 
       updateDraft: (edit) => set((s) => ({ draft: edit(s.draft) })),
@@ -217,6 +229,8 @@ export function createImportStore(api: RendererApi, deps: StoreDeps = {}): Impor
         cancelRunning();
         const request = { ...base, jobId: newJobId() };
         apply((s) => T.jobStarted(s, request, 'check'));
+        // A pulled workbook: "what changed" runs beside the check, once per sheet and header row.
+        roundTripActions.runDiffIfNew();
         const res = await api.call('inspect.run', request);
         apply((s) => T.jobFinished(s, request.jobId, res));
       },
@@ -256,7 +270,8 @@ export function createImportStore(api: RendererApi, deps: StoreDeps = {}): Impor
         const next = T.jobProgress(s, p);
         const pub = publishProgress(next.publish, p);
         const exporting = exportProgress(next.exporting, p);
-        return pub === next.publish && exporting === next.exporting ? next : { ...next, publish: pub, exporting };
+        const roundtrip = diffProgress(next.roundtrip, p);
+        return pub === next.publish && exporting === next.exporting && roundtrip === next.roundtrip ? next : { ...next, publish: pub, exporting, roundtrip };
       }),
     );
     // File › Open… in the desktop menu runs the same flow as the page's "Open file…" button.
