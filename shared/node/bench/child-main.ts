@@ -1,14 +1,16 @@
 // Node only (bench tooling).
 // One measurement in this (fresh) process: `child.mjs <kind> <file> [params JSON]` (the
-// publish measurements take {"endpoint", "objects"} there). Prints exactly one
+// publish measurements take {"endpoint", "objects"} there, the export ones {"endpoint"}; the
+// export ones start `child.mjs export-setup …` for their untimed setup). Prints exactly one
 // JSON line on stdout — {kind, file, bytes, rows, seconds, cpuSeconds, mbps, peakRssMb, detail?} on
 // success, {kind, file, error: {code, message}} on failure — so the parent never has to
 // guess. Time covers the work only, not Node's start-up or module loading.
 
 import { stat } from 'node:fs/promises';
-import { MEASURE_KINDS, NotReadyError, prepare, type MeasureKind } from './measures';
+import { EXPORT_SETUP_ARG, MEASURE_KINDS, NotReadyError, prepare, type MeasureKind } from './measures';
 import { peakRssMb } from './peak-rss';
 import type { PublishFigures, PublishParams } from './publish-measures';
+import type { ExportFigures } from './export-measures';
 
 export interface ChildSuccess {
   kind: MeasureKind;
@@ -25,6 +27,8 @@ export interface ChildSuccess {
   detail?: string;
   /** Publish and plain-upload measurements only. */
   publish?: PublishFigures;
+  /** Export measurements only. */
+  export?: ExportFigures;
 }
 
 export interface ChildFailure {
@@ -37,6 +41,8 @@ export type ChildReport = ChildSuccess | ChildFailure;
 
 export async function main(argv: string[]): Promise<number> {
   const [kind = '', file = '', paramsJson = '{}'] = argv;
+  // Not a measurement: the export measurements' setup, in a process of its own (export-setup.ts).
+  if (kind === EXPORT_SETUP_ARG) return (await import('./export-setup')).exportSetupMain(file, paramsJson);
   let params: PublishParams;
   try {
     params = JSON.parse(paramsJson) as PublishParams;
@@ -48,7 +54,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     const bytes = (await stat(file)).size;
-    const run = await prepare(kind as MeasureKind, params);
+    const run = await prepare(kind as MeasureKind, params, file);
     const cpuStart = process.cpuUsage();
     const started = performance.now();
     const measured = await run(file);
@@ -66,6 +72,7 @@ export async function main(argv: string[]): Promise<number> {
     };
     if (measured.detail !== undefined) report.detail = measured.detail;
     if (measured.publish !== undefined) report.publish = measured.publish;
+    if (measured.export !== undefined) report.export = measured.export;
     // After the figures are taken: tidying up is not part of the measurement. A failed tidy-up
     // does not void them (the bucket is only left behind in the bench's own server).
     await measured.cleanup?.().catch((e: unknown) => process.stderr.write(`clean-up failed: ${(e as Error).message}\n`));

@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import type { BenchFile } from './fixtures';
 import type { Summary, TargetResult } from './summary';
 import { formatPublishSection, publishJsonLines, type PublishSection } from './publish-format';
+import { exportJsonLines, formatExportSection, type ExportSection } from './export-format';
 
 export interface BenchOutcome {
   runs: number;
@@ -18,6 +19,8 @@ export interface BenchOutcome {
   flat: { ratio?: number; peakRssMb?: number; pass?: boolean };
   /** The publish measurements against the local S3 server, when they were run. */
   publish?: PublishSection;
+  /** The export measurements from the local S3 server, when they were run. */
+  export?: ExportSection;
 }
 
 const num = (v: number | undefined, digits: number): string => (v === undefined || !Number.isFinite(v) ? '-' : v.toFixed(digits));
@@ -57,6 +60,10 @@ export function formatTable(o: BenchOutcome): string {
   if (o.publish) {
     lines.push('');
     lines.push(...formatPublishSection(o.publish));
+  }
+  if (o.export) {
+    lines.push('');
+    lines.push(...formatExportSection(o.export));
   }
   lines.push('');
   lines.push('Targets');
@@ -113,6 +120,7 @@ export function formatJsonLines(o: BenchOutcome): string {
   if (o.flat.pass !== undefined) flat.pass = o.flat.pass;
   out.push(JSON.stringify(flat));
   if (o.publish) out.push(...publishJsonLines(o.publish));
+  if (o.export) out.push(...exportJsonLines(o.export));
   return `${out.join('\n')}\n`;
 }
 

@@ -12,6 +12,7 @@ import { formatProfileSummary, summarizeNewestProfile } from './cpu-profile-summ
 import { DEFAULT_BENCH_DIR, ensureBenchFile, type BenchFile } from './fixtures';
 import { formatJsonLines, formatTable } from './format';
 import type { MeasureKind } from './measures';
+import { exportOutcome, exportSpecs, skippedExportSection, type ExportSpec } from './export-bench';
 import { childEnv, publishOutcome, publishSpecs, skippedSection, startBenchS3, type PublishSpec } from './publish-bench';
 import { runChild } from './run-child';
 import { evaluateTargets, summarize, TARGETS } from './summary';
@@ -63,11 +64,13 @@ export async function main(argv: string[]): Promise<number> {
     { name: 'inspect csv + all checks', kind: 'inspect-checks', file: csv },
     { name: 'exceljs streaming read', kind: 'exceljs', file: xlsx },
   ];
-  // One S3 server for every publish measurement, started before the first and stopped after the last.
+  // One S3 server for every publish and export measurement, started before the first and stopped after the last.
   const s3 = await startBenchS3();
   const publish = 'server' in s3 ? publishSpecs(csvRows, s3.server.endpoint).map((p) => ({ ...p, file: csv })) : [];
+  // Each export child publishes its source CSV (the full one, or the 1/4-size one) once, untimed.
+  const exports = 'server' in s3 ? exportSpecs(csvRows, s3.server.endpoint).map((x) => ({ ...x, file: x.rows === csvRows ? csv : prefix })) : [];
   try {
-    return await measureAndReport(args, { csv, prefix, xlsx, csvRows, entry, specs, s3, publish });
+    return await measureAndReport(args, { csv, prefix, xlsx, csvRows, entry, specs, s3, publish, exports });
   } finally {
     if ('server' in s3) await s3.server.stop();
   }
@@ -84,10 +87,12 @@ interface Plan {
   s3: Awaited<ReturnType<typeof startBenchS3>>;
   /** The publish measurements, after the readers. */
   publish: (PublishSpec & { file: BenchFile })[];
+  /** The export measurements, after the publish ones. */
+  exports: (ExportSpec & { file: BenchFile })[];
 }
 
-async function measureAndReport(args: BenchArgs, { csv, prefix, xlsx, csvRows, entry, specs, s3, publish }: Plan): Promise<number> {
-  const measured: Spec[] = [...specs, ...publish];
+async function measureAndReport(args: BenchArgs, { csv, prefix, xlsx, csvRows, entry, specs, s3, publish, exports }: Plan): Promise<number> {
+  const measured: Spec[] = [...specs, ...publish, ...exports];
   const env = childEnv(args.bundled);
   const profileDir = (s: Spec) => join(DEFAULT_BENCH_DIR, 'profiles', s.name.replace(/[^a-z0-9]+/gi, '-'));
   if (args.cpuProf) {
@@ -119,10 +124,12 @@ async function measureAndReport(args: BenchArgs, { csv, prefix, xlsx, csvRows, e
   if (inspectChecks!.cpuSeconds && papaparse!.cpuSeconds) inspectChecks!.cpuRatio = papaparse!.cpuSeconds / inspectChecks!.cpuSeconds;
   if (inspectCsv!.mbps !== undefined && papaparse!.mbps !== undefined) inspectCsv!.ratio = inspectCsv!.mbps / papaparse!.mbps;
   if (inspectCsv!.cpuSeconds && papaparse!.cpuSeconds) inspectCsv!.cpuRatio = papaparse!.cpuSeconds / inspectCsv!.cpuSeconds;
-  const pub = 'server' in s3 ? publishOutcome(publish, reports.slice(specs.length), s3.server.endpoint) : skippedSection(csvRows, s3.skipped);
+  const pub = 'server' in s3 ? publishOutcome(publish, reports.slice(specs.length, specs.length + publish.length), s3.server.endpoint) : skippedSection(csvRows, s3.skipped);
+  const exp = 'server' in s3 ? exportOutcome(exports, reports.slice(specs.length + publish.length), csvRows, s3.server.endpoint) : skippedExportSection(csvRows, s3.skipped);
   const targets = [
     ...evaluateTargets({ papaparse: papaparse!, inspectCsv: inspectCsv!, inspectCsvPrefix: inspectCsvPrefix!, inspectXlsx: inspectXlsx!, inspectChecks: inspectChecks! }),
     ...pub.targets,
+    ...exp.targets,
   ];
   const big = inspectCsv!.peakRssMb;
   const small = inspectCsvPrefix!.peakRssMb;
@@ -132,7 +139,7 @@ async function measureAndReport(args: BenchArgs, { csv, prefix, xlsx, csvRows, e
     pass: big !== undefined && small !== undefined ? big / small - 1 <= TARGETS.flatGrowth : undefined,
   };
   const load = { cpus: availableParallelism(), before: loadBefore, after: loadavg()[0]! };
-  const outcome = { runs: args.runs, quick: args.quick, bundled: args.bundled, load, files: [csv, prefix, xlsx], summaries, targets, flat, publish: pub.section };
+  const outcome = { runs: args.runs, quick: args.quick, bundled: args.bundled, load, files: [csv, prefix, xlsx], summaries, targets, flat, publish: pub.section, export: exp.section };
   process.stdout.write(args.json ? formatJsonLines(outcome) : formatTable(outcome));
 
   if (args.cpuProf) {
@@ -148,6 +155,11 @@ async function measureAndReport(args: BenchArgs, { csv, prefix, xlsx, csvRows, e
 
 function describe(r: ChildReport): string {
   if ('error' in r) return r.error.code === 'not-ready' ? 'not ready' : 'FAILED';
+  if (r.export) {
+    const x = r.export;
+    const rss = x.exportPeakRssMb !== undefined ? `${x.exportPeakRssMb.toFixed(0)} MB export peak` : `${r.peakRssMb.toFixed(0)} MB peak`;
+    return `setup ${x.setupSeconds.toFixed(1)} s, export ${x.exportSeconds.toFixed(2)} s, ${(x.bytesWritten / 1e6 / x.exportSeconds).toFixed(1)} MB/s written, ${rss}`;
+  }
   if (r.publish) {
     const p = r.publish;
     const check = p.prepareSeconds !== undefined ? `check ${p.prepareSeconds.toFixed(2)} s, ` : '';

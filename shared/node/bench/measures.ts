@@ -11,8 +11,9 @@ import { BENCH_META } from './bench-meta';
 // Types only: the publish measurements (and the AWS SDK they load) are imported on demand, so
 // the other measurements' memory figures do not carry them.
 import type { PublishFigures, PublishParams } from './publish-measures';
+import type { ExportFigures } from './export-measures';
 
-export const MEASURE_KINDS = ['baseline', 'papaparse', 'inspect', 'inspect-checks', 'exceljs', 'publish-1000', 'publish-100k', 'plain-s3-1000', 'plain-s3-100k'] as const;
+export const MEASURE_KINDS = ['baseline', 'papaparse', 'inspect', 'inspect-checks', 'exceljs', 'publish-1000', 'publish-100k', 'plain-s3-1000', 'plain-s3-100k', 'export-xlsx', 'export-csv'] as const;
 export type MeasureKind = (typeof MEASURE_KINDS)[number];
 
 export interface Measured {
@@ -22,6 +23,8 @@ export interface Measured {
   detail?: string;
   /** Publish and plain-upload measurements: what was sent and how long each pass took. */
   publish?: PublishFigures;
+  /** Export measurements: what was written and how long the export alone took. */
+  export?: ExportFigures;
   /** Tidies up after the timing and the memory reading (e.g. deletes the bench bucket). */
   cleanup?: () => Promise<void>;
 }
@@ -40,11 +43,21 @@ export const PART_ROWS: Partial<Record<MeasureKind, number>> = {
   'plain-s3-1000': 1000,
   'plain-s3-100k': 100_000,
 };
+/** Rows per data part of the product the export measurements read: few parts, quick setup. */
+export const EXPORT_PART_ROWS = 100_000;
+/**
+ * The hidden first argument of child.mjs that runs the export measurements' setup (publishing
+ * the product to export) in a process of its own instead of a measurement (export-setup.ts).
+ */
+export const EXPORT_SETUP_ARG = 'export-setup';
 /** Parts in flight for the plain upload: the same as our part writer's DEFAULT_PART_CONCURRENCY. */
 export const PLAIN_S3_CONCURRENCY = 8;
 
-/** Loads what `kind` needs (and sets up what it writes to) and returns the work to time. */
-export async function prepare(kind: MeasureKind, params: PublishParams = {}): Promise<Run> {
+/**
+ * Loads what `kind` needs (and sets up what it writes to) and returns the work to time.
+ * `path` is the file the run will be given: the export measurements publish it in setup.
+ */
+export async function prepare(kind: MeasureKind, params: PublishParams = {}, path = ''): Promise<Run> {
   switch (kind) {
     case 'baseline':
       return measureBaseline;
@@ -62,6 +75,9 @@ export async function prepare(kind: MeasureKind, params: PublishParams = {}): Pr
     case 'plain-s3-1000':
     case 'plain-s3-100k':
       return (await import('./publish-measures')).preparePlainS3Measure(PART_ROWS[kind]!, params, PLAIN_S3_CONCURRENCY);
+    case 'export-xlsx':
+    case 'export-csv':
+      return (await import('./export-measures')).prepareExportMeasure(kind === 'export-xlsx' ? 'xlsx' : 'csv', params, path);
   }
 }
 
