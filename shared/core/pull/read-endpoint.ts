@@ -12,6 +12,7 @@ import type { MeshStore } from '../mesh/mesh-store';
 import { readCurrentProduct, type CurrentProduct } from '../publish/mesh-state';
 import type { EndpointRecord, VersionRecord } from '../publish/version-history';
 import { throwIfCancelled, UserFacingError } from '../result';
+import { readAhead, type ReadAhead } from './read-ahead';
 import { PartsReader } from './part-parser';
 import { pulledColumns, valueReader } from './pulled-columns';
 
@@ -60,6 +61,8 @@ export interface OpenedEndpoint {
 }
 
 const text = (b: Uint8Array) => new TextDecoder().decode(b);
+/** Bytes of the next part fetched while the current one is parsed (a few 1000-row parts, or most of a 100,000-row one). */
+const READ_AHEAD_BYTES = 16 * 1024 * 1024;
 
 function where(product: string, version: string, endpoint: string): string {
   return endpoint === 'default' ? `the product "${product}", version ${version}` : `the "${endpoint}" table of the product "${product}", version ${version}`;
@@ -122,29 +125,47 @@ export async function* endpointRows(store: MeshStore, opened: OpenedEndpoint, o:
   let rowsDone = 0;
   const progress = (partsDone: number) => o.onProgress?.({ rowsDone, rowsTotal: endpoint.rows, partsDone, parts: endpoint.parts });
   progress(0);
-  for (let n = 1; n <= endpoint.parts; n++) {
-    throwIfCancelled(o.signal);
+  // The next part is opened and read ahead while the current one is parsed.
+  const open = (n: number) => {
     const key = partKey(product, endpoint.name, version, n);
-    const stream = await store.getStream(key, o.signal);
-    if (!stream) {
-      throw new UserFacingError('pull.part-missing', `Part ${n} of ${endpoint.parts} of the data of ${of} is missing from the mesh (${key} in ${store.url}), so the data cannot be pulled complete. Ask the product's owner to publish the product again, or pick another version.`);
-    }
-    for await (const records of parts.records(stream, { label: { part: n, of }, ...(o.signal ? { signal: o.signal } : {}), ...(o.batchRows ? { batchRecords: o.batchRows } : {}) })) {
-      if (n === 1 && rowsDone === 0) checkHeader(parts.header ?? [], columns, of);
-      const rows: PulledValue[][] = new Array(records.length);
-      for (let r = 0; r < records.length; r++) {
-        const rec = records[r]!;
-        const row: PulledValue[] = new Array(width);
-        for (let c = 0; c < width; c++) row[c] = readers[c]!(rec[c]!);
-        rows[r] = row;
-      }
-      rowsDone += rows.length;
-      yield { rows, rowsDone };
+    const p = store.getStream(key, o.signal).then((stream) => ({ key, stream: stream ? readAhead(stream, READ_AHEAD_BYTES) : null }));
+    p.catch(() => undefined); // handled when its turn comes
+    return p;
+  };
+  let next = endpoint.parts >= 1 ? open(1) : undefined;
+  let current: ReadAhead | null = null;
+  try {
+    for (let n = 1; n <= endpoint.parts; n++) {
       throwIfCancelled(o.signal);
+      const { key, stream } = await next!;
+      next = n < endpoint.parts ? open(n + 1) : undefined;
+      if (!stream) {
+        throw new UserFacingError('pull.part-missing', `Part ${n} of ${endpoint.parts} of the data of ${of} is missing from the mesh (${key} in ${store.url}), so the data cannot be pulled complete. Ask the product's owner to publish the product again, or pick another version.`);
+      }
+      current = stream;
+      for await (const records of parts.records(stream, { label: { part: n, of }, ...(o.signal ? { signal: o.signal } : {}), ...(o.batchRows ? { batchRecords: o.batchRows } : {}) })) {
+        if (n === 1 && rowsDone === 0) checkHeader(parts.header ?? [], columns, of);
+        const rows: PulledValue[][] = new Array(records.length);
+        for (let r = 0; r < records.length; r++) {
+          const rec = records[r]!;
+          const row: PulledValue[] = new Array(width);
+          for (let c = 0; c < width; c++) row[c] = readers[c]!(rec[c]!);
+          rows[r] = row;
+        }
+        rowsDone += rows.length;
+        yield { rows, rowsDone };
+        throwIfCancelled(o.signal);
+      }
+      current = null;
+      // A part with no data rows (an empty table) yields nothing: its header is still checked here.
+      if (n === 1 && rowsDone === 0) checkHeader(parts.header ?? [], columns, of);
+      progress(n);
     }
-    // A part with no data rows (an empty table) yields nothing: its header is still checked here.
-    if (n === 1 && rowsDone === 0) checkHeader(parts.header ?? [], columns, of);
-    progress(n);
+  } finally {
+    // Stopped early (a preview has its rows, or a cancel): release what was being read ahead.
+    await current?.cancel().catch(() => undefined);
+    const pending = next;
+    if (pending) await pending.then((p) => p.stream?.cancel(), () => undefined).catch(() => undefined);
   }
   if (rowsDone !== endpoint.rows) {
     throw new UserFacingError('pull.rows-missing', `The data of ${of} holds ${rowsDone.toLocaleString('en')} rows, but ${endpoint.rows.toLocaleString('en')} were published. Some of it was lost or changed in the mesh (${store.url}). Ask the product's owner to publish the product again, or pick another version.`);
