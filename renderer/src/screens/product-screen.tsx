@@ -9,6 +9,7 @@ import { ProductPreview } from '../components/product-preview';
 import { ProductTimeline } from '../components/product-timeline';
 import { formatDateTime, plural } from '../lib/format';
 import { frequencyLabel, mailtoHref } from '../lib/product-view';
+import { useState } from 'react';
 import { exportProgressText } from '../state/export-state';
 import { useActions, useImport } from '../state/store-context';
 
@@ -16,9 +17,16 @@ export function ProductScreen() {
   const actions = useActions();
   const product = useImport((s) => s.catalog.product);
   const exporting = useImport((s) => s.exporting);
+  // Which version and table to pull; empty = the latest version, its main table.
+  const [version, setVersion] = useState('');
+  const [endpoint, setEndpoint] = useState('');
   if (!product) return null;
   const busy = exporting.job !== null;
   const canExport = product.page !== null && !busy;
+  const versions = product.page?.timeline ?? [];
+  const chosen = versions.find((v) => v.version === version) ?? versions[0];
+  const tables = chosen?.endpoints ?? [];
+  const choice = { ...(version ? { version } : {}), ...(endpoint && tables.some((t) => t.name === endpoint) ? { endpoint } : {}) };
   const { page, loading, error, name } = product;
 
   return (
@@ -34,10 +42,36 @@ export function ProductScreen() {
           </p>
         </div>
         <div className="catalog-actions">
-          <button type="button" className="button button-primary" data-testid="product-open-excel" disabled={!canExport} onClick={() => void actions.exportProduct('xlsx')}>
+          {versions.length > 1 && (
+            <label className="export-choice">
+              Version{' '}
+              <select data-testid="product-export-version" value={version} disabled={busy} onChange={(e) => setVersion(e.currentTarget.value)}>
+                <option value="">latest ({versions[0]?.version})</option>
+                {versions.slice(1).map((v) => (
+                  <option key={v.version} value={v.version}>
+                    {v.version}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          {tables.length > 1 && (
+            <label className="export-choice">
+              Table{' '}
+              <select data-testid="product-export-endpoint" value={endpoint} disabled={busy} onChange={(e) => setEndpoint(e.currentTarget.value)}>
+                <option value="">{tables[0]?.name} (main)</option>
+                {tables.slice(1).map((t) => (
+                  <option key={t.name} value={t.name}>
+                    {t.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <button type="button" className="button button-primary" data-testid="product-open-excel" disabled={!canExport} onClick={() => void actions.exportProduct('xlsx', choice)}>
             Open in Excel
           </button>
-          <button type="button" className="button" data-testid="product-save-csv" disabled={!canExport} onClick={() => void actions.exportProduct('csv')}>
+          <button type="button" className="button" data-testid="product-save-csv" disabled={!canExport} onClick={() => void actions.exportProduct('csv', choice)}>
             Save as CSV
           </button>
           <button type="button" className="button" data-testid="product-back" onClick={actions.closeProduct}>

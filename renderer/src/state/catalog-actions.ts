@@ -22,7 +22,7 @@ export interface CatalogActions {
   loadPreview(endpoint?: string | null): Promise<void>;
   dismissCatalogError(): void;
   /** "Open in Excel" / "Save as CSV" for the open product's latest version. */
-  exportProduct(format: 'xlsx' | 'csv'): Promise<void>;
+  exportProduct(format: 'xlsx' | 'csv', choice?: { version?: string; endpoint?: string }): Promise<void>;
   cancelExport(): Promise<void>;
   dismissExportMessage(): void;
 }
@@ -74,14 +74,21 @@ export function createCatalogActions(ctx: ActionContext, deliver: (name: string,
 
     dismissCatalogError: () => apply(C.dismissCatalogError),
 
-    async exportProduct(format) {
+    async exportProduct(format, choice = {}) {
       const product = get().catalog.product;
       if (!product || get().exporting.job) return;
       const jobId = ctx.newJobId();
       applyE((s) => E.exportStarted(s, jobId, format, product.name));
       // Semicolons where a comma is the decimal mark (the owner's locale), as Excel expects there.
       const semicolon = format === 'csv' && (0.5).toLocaleString().includes(',');
-      const res = await api.call('product.export', { jobId, product: product.name, format, ...(semicolon ? { delimiter: ';' } : {}) });
+      const res = await api.call('product.export', {
+        jobId,
+        product: product.name,
+        format,
+        ...(choice.version ? { version: choice.version } : {}),
+        ...(choice.endpoint ? { endpoint: choice.endpoint } : {}),
+        ...(semicolon ? { delimiter: ';' } : {}),
+      });
       if (res.ok && res.value?.downloadUrl) {
         if (!api.download) return applyE((s) => E.exportFinished(s, jobId, { ok: false, error: { code: 'export.no-download', message: 'This window cannot download files. Open Mesh Desk in its own window and try again.' } }));
         const file = await api.download(res.value.downloadUrl);
