@@ -6,10 +6,7 @@
 // the end, so a half-written report never appears under the name the owner chose.
 
 import ExcelJS from 'exceljs';
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { open, rename, stat, unlink } from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
-import { basename, dirname, join } from 'node:path';
+import type { WriteStream } from 'node:fs';
 import {
   examplesTable,
   findingsTable,
@@ -23,7 +20,7 @@ import { safeCellText } from '../../core/export/spreadsheet-safe';
 import type { SourceRow } from '../../core/ingest/types';
 import type { InspectReport } from '../../core/inspect/report';
 import { ok, throwIfCancelled, toAppError, type Result } from '../../core/result';
-import { writeError } from './write-errors';
+import { writeFileAtomically } from './atomic-file';
 import { writeProblemRows, type ProblemRowsProgress } from './problem-rows-sheet';
 
 export interface CheckReportXlsxOptions {
@@ -51,30 +48,10 @@ export interface CheckReportXlsxResult {
 export const REPORT_SHEETS = ['Summary', 'Findings', 'Examples', 'Rows with problems'] as const;
 
 export async function writeCheckReportXlsx(opts: CheckReportXlsxOptions): Promise<Result<CheckReportXlsxResult>> {
-  const target = opts.path;
-  const folder = dirname(target);
-  const temp = join(folder, `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.part`);
-  let out: WriteStream | undefined;
   try {
-    throwIfCancelled(opts.signal);
-    await checkTarget(target);
-    out = await openTemp(temp);
-    const stream = out;
-    // A write error (disk full, drive removed) is raised on the stream, possibly while exceljs
-    // is not listening: race it against the writing so it ends the save instead of hanging.
-    const broken = new Promise<never>((_, reject) => stream.on('error', reject));
-    broken.catch(() => undefined);
-    const done = await Promise.race([writeWorkbook(stream, opts), broken]);
-    await closed(stream);
-    await syncFile(temp);
-    throwIfCancelled(opts.signal);
-    await rename(temp, target);
-    return ok({ path: target, ...done });
+    const done = await writeFileAtomically(opts.path, opts.signal, (stream) => writeWorkbook(stream, opts));
+    return ok({ path: opts.path, ...done });
   } catch (e) {
-    out?.destroy();
-    await unlink(temp).catch(() => undefined);
-    const code = (e as { code?: unknown } | null)?.code;
-    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return { ok: false, error: writeError(code, target) };
     return { ok: false, error: toAppError(e) };
   }
 }
@@ -127,40 +104,6 @@ function plainValue(cell: ReportCell): string | number | null {
   return safeCellText(cell);
 }
 
-/** The folder must exist and the target must not be a folder: said before anything is written. */
-async function checkTarget(target: string): Promise<void> {
-  const folder = await stat(dirname(target)); // ENOENT: the folder is missing
-  if (!folder.isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
-  const existing = await stat(target).catch(() => undefined);
-  if (existing?.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
-}
 
-/** Creates the temporary file; resolves once it is open so "no permission" comes back here. */
-function openTemp(path: string): Promise<WriteStream> {
-  return new Promise((resolve, reject) => {
-    const s = createWriteStream(path, { flags: 'wx' });
-    s.once('open', () => {
-      s.off('error', reject);
-      resolve(s);
-    });
-    s.once('error', reject);
-  });
-}
 
-function closed(stream: WriteStream): Promise<void> {
-  if (stream.closed) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    stream.once('close', resolve);
-    stream.once('error', reject);
-  });
-}
 
-/** Flushes the file to the disk before the rename, so a power cut cannot leave an empty report. */
-async function syncFile(path: string): Promise<void> {
-  const handle = await open(path, 'r+');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}

@@ -3,8 +3,6 @@
 // of these steps, shared by the CLI (`mesh-desk export`) and, next, the app's "Open in Excel" and
 // "Save as CSV".
 
-import { createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { csvExportChunks } from '../../core/export/csv-export';
@@ -14,6 +12,7 @@ import { productAddress } from '../../core/publish/servers';
 import { productPage } from '../../core/pull/product-page';
 import { endpointRows, openEndpoint, type PullProgress } from '../../core/pull/read-endpoint';
 import { writeProductXlsx } from './product-xlsx';
+import { writeFileAtomically } from './atomic-file';
 
 export interface ExportRequest {
   store: MeshStore;
@@ -43,7 +42,6 @@ export async function exportProduct(r: ExportRequest): Promise<ExportResult> {
   const base = { product: r.product, version: opened.version.version, endpoint: opened.endpoint.name, path: r.path };
   if (r.path.toLowerCase().endsWith('.csv')) {
     const csv = r.csv ?? { delimiter: ',', bom: true };
-    const tmp = `${r.path}.${process.pid}.part`;
     let rows = 0;
     const counted = (async function* () {
       for await (const b of batches) {
@@ -51,13 +49,7 @@ export async function exportProduct(r: ExportRequest): Promise<ExportResult> {
         yield b;
       }
     })();
-    try {
-      await pipeline(Readable.from(csvExportChunks(opened.columns, counted, { ...csv, ...(r.signal ? { signal: r.signal } : {}) })), createWriteStream(tmp));
-      await rename(tmp, r.path);
-    } catch (e) {
-      await rm(tmp, { force: true });
-      throw e;
-    }
+    await writeFileAtomically(r.path, r.signal, (stream) => pipeline(Readable.from(csvExportChunks(opened.columns, counted, { ...csv, ...(r.signal ? { signal: r.signal } : {}) })), stream));
     return { ...base, rows, format: 'csv' };
   }
   const page = productPage(opened.current, Date.now());

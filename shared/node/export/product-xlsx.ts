@@ -10,10 +10,7 @@
 // name beside the target and renamed at the end, so a half-written workbook never appears under
 // the chosen name; cancelling or failing removes the temporary file.
 
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { open, rename, stat, unlink } from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
-import { basename, dirname, join } from 'node:path';
+import type { WriteStream } from 'node:fs';
 import type ExcelJS from 'exceljs';
 import {
   ABOUT_KEYS,
@@ -28,7 +25,7 @@ import { throwIfCancelled, UserFacingError } from '../../core/result';
 import { EXCEL_MAX_COLUMNS, writeDataSheet } from './product-data-sheet';
 import { sheetPipeline } from './xlsx-backpressure';
 import { WorkbookWriterWithProperties, type CustomProperties } from './xlsx-custom-properties';
-import { writeError } from './write-errors';
+import { writeFileAtomically } from './atomic-file';
 
 export type { ExportedProduct } from '../../core/export/product-workbook-content';
 
@@ -66,35 +63,9 @@ export const PRODUCT_EXPORT_FORMAT = 'mesh-desk-product/1';
  * cancelled, and a UserFacingError saying what to do when the file cannot be written.
  */
 export async function writeProductXlsx(opts: ProductXlsxOptions): Promise<{ rows: number }> {
-  const target = opts.path;
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.part`);
-  let out: WriteStream | undefined;
-  try {
-    throwIfCancelled(opts.signal);
-    checkColumns(opts.columns);
-    await checkTarget(target);
-    out = await openTemp(temp);
-    const stream = out;
-    // A write error (disk full, drive removed) is raised on the stream, possibly while exceljs
-    // is not listening: race it against the writing so it ends the save instead of hanging.
-    const broken = new Promise<never>((_, reject) => stream.on('error', reject));
-    broken.catch(() => undefined);
-    const rows = await Promise.race([writeWorkbook(stream, opts), broken]);
-    await closed(stream);
-    await syncFile(temp);
-    throwIfCancelled(opts.signal);
-    await rename(temp, target);
-    return { rows };
-  } catch (e) {
-    out?.destroy();
-    await unlink(temp).catch(() => undefined);
-    const code = (e as { code?: unknown } | null)?.code;
-    if (!(e instanceof UserFacingError) && typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
-      const error = writeError(code, target);
-      throw new UserFacingError(error.code, error.message);
-    }
-    throw e;
-  }
+  checkColumns(opts.columns);
+  const rows = await writeFileAtomically(opts.path, opts.signal, (stream) => writeWorkbook(stream, opts));
+  return { rows };
 }
 
 async function writeWorkbook(stream: WriteStream, opts: ProductXlsxOptions): Promise<number> {
@@ -201,41 +172,7 @@ function checkColumns(columns: PulledColumn[]): void {
   }
 }
 
-/** The folder must exist and the target must not be a folder: said before anything is written. */
-async function checkTarget(target: string): Promise<void> {
-  const folder = await stat(dirname(target)); // ENOENT: the folder is missing
-  if (!folder.isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
-  const existing = await stat(target).catch(() => undefined);
-  if (existing?.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
-}
 
-/** Creates the temporary file; resolves once it is open so "no permission" comes back here. */
-function openTemp(path: string): Promise<WriteStream> {
-  return new Promise((resolve, reject) => {
-    const s = createWriteStream(path, { flags: 'wx' });
-    s.once('open', () => {
-      s.off('error', reject);
-      resolve(s);
-    });
-    s.once('error', reject);
-  });
-}
 
-function closed(stream: WriteStream): Promise<void> {
-  if (stream.closed) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    stream.once('close', resolve);
-    stream.once('error', reject);
-  });
-}
 
-/** Flushes the file to the disk before the rename, so a power cut cannot leave an empty file. */
-async function syncFile(path: string): Promise<void> {
-  const handle = await open(path, 'r+');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
 
