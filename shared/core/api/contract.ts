@@ -14,7 +14,8 @@ import type { Preview, ProductPage } from '../pull/product-page';
 import type { PulledWorkbookIdentity } from '../pull/recognize';
 import type { DataDiff } from '../pull/data-diff';
 import type { ProductMeta } from '../metadata/types';
-import { isMeshInput, isPublishPrepareRequest, isPublishRunRequest } from './validate-publish';
+import { isMeshInput, isProductDiffRequest, isProductExportRequest, isProductPreviewInput, isPublishPrepareRequest, isPublishRunRequest } from './validate-publish';
+import { isHeaderRow, isId, isObject, isProductName, isSheetName, onlyKeys, optional } from './validate-basics';
 
 export type * from './publish-types';
 
@@ -170,12 +171,7 @@ export type ApiHandlers = {
 
 type Validator<T> = (x: unknown) => x is T;
 
-const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-const isId = (x: unknown): x is string => typeof x === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(x);
 const isEmpty = (x: unknown): x is Record<string, never> => isObject(x) && Object.keys(x).length === 0;
-const optional = (x: unknown, test: (v: unknown) => boolean) => x === undefined || test(x);
-const onlyKeys = (x: Record<string, unknown>, keys: string[]) => Object.keys(x).every((k) => keys.includes(k));
-
 
 export const inputValidators: { [K in CallName]: Validator<CallInput<K>> } = {
   'app.info': isEmpty,
@@ -194,30 +190,11 @@ export const inputValidators: { [K in CallName]: Validator<CallInput<K>> } = {
   'publish.run': isPublishRunRequest,
   'product.export': isProductExportRequest,
   'product.meta': (x): x is CallInput<'product.meta'> => isObject(x) && onlyKeys(x, ['product']) && isProductName(x.product),
-  'product.diff': (x): x is ProductDiffRequest =>
-    isObject(x) && onlyKeys(x, ['jobId', 'sourceId', 'sheet', 'headerRow', 'product', 'version', 'endpoint']) && isId(x.jobId) && isId(x.sourceId) &&
-    optional(x.sheet, (v) => typeof v === 'string' && v.length <= 255) &&
-    optional(x.headerRow, (v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 1_048_576) &&
-    isProductName(x.product) && typeof x.version === 'string' && /^v?\d{1,9}\.\d{1,9}\.\d{1,9}$/.test(x.version) &&
-    optional(x.endpoint, (v) => typeof v === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(v)),
+  'product.diff': isProductDiffRequest,
   'catalog.list': (x): x is CallInput<'catalog.list'> => isObject(x) && onlyKeys(x, ['refresh']) && optional(x.refresh, (v) => typeof v === 'boolean'),
   'product.get': (x): x is CallInput<'product.get'> => isObject(x) && onlyKeys(x, ['product']) && isProductName(x.product),
-  'product.preview': (x): x is CallInput<'product.preview'> =>
-    isObject(x) && onlyKeys(x, ['product', 'version', 'endpoint']) && isProductName(x.product) &&
-    optional(x.version, (v) => typeof v === 'string' && /^v?\d{1,9}\.\d{1,9}\.\d{1,9}$/.test(v)) &&
-    optional(x.endpoint, (v) => typeof v === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(v)),
+  'product.preview': isProductPreviewInput,
 };
-
-function isProductExportRequest(x: unknown): x is ProductExportRequest {
-  return (
-    isObject(x) && onlyKeys(x, ['jobId', 'product', 'version', 'endpoint', 'format', 'delimiter', 'bom']) && isId(x.jobId) && isProductName(x.product) &&
-    optional(x.version, (v) => typeof v === 'string' && /^v?\d{1,9}\.\d{1,9}\.\d{1,9}$/.test(v)) &&
-    optional(x.endpoint, (v) => typeof v === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(v)) &&
-    (x.format === 'xlsx' || x.format === 'csv') && optional(x.delimiter, (v) => v === ',' || v === ';') && optional(x.bom, (v) => typeof v === 'boolean')
-  );
-}
-
-const isProductName = (x: unknown): x is string => typeof x === 'string' && /^[a-z0-9][a-z0-9-]{1,62}$/.test(x);
 
 function isInspectRequest(x: unknown): x is InspectRequest {
   return (
@@ -225,8 +202,8 @@ function isInspectRequest(x: unknown): x is InspectRequest {
     onlyKeys(x, ['jobId', 'sourceId', 'sheet', 'headerRow', 'typeOverrides', 'previewRows', 'meta', 'waivers']) &&
     isId(x.jobId) &&
     isId(x.sourceId) &&
-    optional(x.sheet, (v) => typeof v === 'string' && v.length <= 255) &&
-    optional(x.headerRow, (v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 1_048_576) &&
+    optional(x.sheet, isSheetName) &&
+    optional(x.headerRow, isHeaderRow) &&
     optional(x.previewRows, (v) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 100_000) &&
     optional(x.typeOverrides, isTypeOverrides) &&
     optional(x.meta, isProductMeta) &&

@@ -1,17 +1,11 @@
 // Runs anywhere (pure core).
-// Runtime shape checks for the mesh-settings and publish calls (see validate-meta.ts for why
+// Runtime shape checks for the mesh-settings, publish and product calls (see validate-meta.ts for why
 // everything arriving over IPC or HTTP is checked before a handler sees it).
 
-import type { ExtraSheet, MeshInput, PublishPrepareRequest, PublishRunRequest } from './publish-types';
+import type { ExtraSheet, MeshInput, ProductDiffRequest, ProductExportRequest, PublishPrepareRequest, PublishRunRequest } from './publish-types';
+import { isEndpointName, isHeaderRow, isId, isObject, isProductName, isSheetName, isVersionText, onlyKeys, optional, shortText } from './validate-basics';
 import { isProductMeta, isTypeOverrides, isWaiverList } from './validate-meta';
 
-const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-const isId = (x: unknown): x is string => typeof x === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(x);
-const optional = (x: unknown, test: (v: unknown) => boolean) => x === undefined || test(x);
-const onlyKeys = (x: Record<string, unknown>, keys: string[]) => Object.keys(x).every((k) => keys.includes(k));
-const shortText = (max: number) => (v: unknown) => typeof v === 'string' && v.length <= max && !/[\u0000]/.test(v);
-const isSheet = shortText(255);
-const isHeaderRow = (v: unknown) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 1_048_576;
 const isBump = (v: unknown) => v === 'major' || v === 'minor' || v === 'patch';
 
 export function isMeshInput(x: unknown): x is MeshInput {
@@ -29,7 +23,7 @@ export function isMeshInput(x: unknown): x is MeshInput {
 }
 
 function isExtraSheet(x: unknown): x is ExtraSheet {
-  return isObject(x) && onlyKeys(x, ['sheet', 'headerRow', 'typeOverrides']) && isSheet(x.sheet) && optional(x.headerRow, isHeaderRow) && optional(x.typeOverrides, isTypeOverrides);
+  return isObject(x) && onlyKeys(x, ['sheet', 'headerRow', 'typeOverrides']) && isSheetName(x.sheet) && optional(x.headerRow, isHeaderRow) && optional(x.typeOverrides, isTypeOverrides);
 }
 
 export function isPublishPrepareRequest(x: unknown): x is PublishPrepareRequest {
@@ -38,7 +32,7 @@ export function isPublishPrepareRequest(x: unknown): x is PublishPrepareRequest 
     onlyKeys(x, ['jobId', 'sourceId', 'sheet', 'headerRow', 'typeOverrides', 'extraSheets', 'meta', 'waivers']) &&
     isId(x.jobId) &&
     isId(x.sourceId) &&
-    optional(x.sheet, isSheet) &&
+    optional(x.sheet, isSheetName) &&
     optional(x.headerRow, isHeaderRow) &&
     optional(x.typeOverrides, isTypeOverrides) &&
     optional(x.extraSheets, (v) => Array.isArray(v) && v.length <= 255 && v.every(isExtraSheet)) &&
@@ -49,4 +43,23 @@ export function isPublishPrepareRequest(x: unknown): x is PublishPrepareRequest 
 
 export function isPublishRunRequest(x: unknown): x is PublishRunRequest {
   return isObject(x) && onlyKeys(x, ['jobId', 'planId', 'bump']) && isId(x.jobId) && isId(x.planId) && optional(x.bump, isBump);
+}
+
+export function isProductExportRequest(x: unknown): x is ProductExportRequest {
+  return (
+    isObject(x) && onlyKeys(x, ['jobId', 'product', 'version', 'endpoint', 'format', 'delimiter', 'bom']) && isId(x.jobId) && isProductName(x.product) &&
+    optional(x.version, isVersionText) && optional(x.endpoint, isEndpointName) &&
+    (x.format === 'xlsx' || x.format === 'csv') && optional(x.delimiter, (v) => v === ',' || v === ';') && optional(x.bom, (v) => typeof v === 'boolean')
+  );
+}
+
+export function isProductDiffRequest(x: unknown): x is ProductDiffRequest {
+  return (
+    isObject(x) && onlyKeys(x, ['jobId', 'sourceId', 'sheet', 'headerRow', 'product', 'version', 'endpoint']) && isId(x.jobId) && isId(x.sourceId) &&
+    optional(x.sheet, isSheetName) && optional(x.headerRow, isHeaderRow) && isProductName(x.product) && isVersionText(x.version) && optional(x.endpoint, isEndpointName)
+  );
+}
+
+export function isProductPreviewInput(x: unknown): x is { product: string; version?: string; endpoint?: string } {
+  return isObject(x) && onlyKeys(x, ['product', 'version', 'endpoint']) && isProductName(x.product) && optional(x.version, isVersionText) && optional(x.endpoint, isEndpointName);
 }
