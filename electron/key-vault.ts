@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { AccessKeys, SecretStore } from '../shared/node/settings/secret-store';
+import { serialQueue } from '../shared/node/settings/serial';
 
 /** The part of Electron's safeStorage we use (injected, so the vault is testable without Electron). */
 export interface Encryptor {
@@ -21,12 +22,7 @@ export function createKeyVault(dataDir: string, crypto: Encryptor): SecretStore 
   const session = new Map<string, AccessKeys>();
   const persistent = crypto.isEncryptionAvailable();
   // Every read-modify-write runs in turn, so two meshes saved at once both keep their keys.
-  let queue: Promise<unknown> = Promise.resolve();
-  const serial = <T>(work: () => Promise<T>): Promise<T> => {
-    const next = queue.then(work, work);
-    queue = next.catch(() => undefined);
-    return next;
-  };
+  const serial = serialQueue();
 
   async function readAll(): Promise<Record<string, AccessKeys>> {
     if (!persistent) return Object.fromEntries([...session].map(([k, v]) => [k, { ...v }]));

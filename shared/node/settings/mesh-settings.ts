@@ -13,6 +13,7 @@ import { parseMeshUrl } from '../../core/mesh/mesh-url';
 import { fail, ok, type Result } from '../../core/result';
 import type { S3StoreOptions } from '../mesh/s3-store';
 import type { SecretStore } from './secret-store';
+import { serialQueue } from './serial';
 
 interface StoredMesh {
   id: string;
@@ -47,16 +48,10 @@ export class MeshSettingsStore {
   private readonly file: string;
   private loading: Promise<StoredSettings> | undefined;
   /** Every read-modify-write runs in turn: two calls at once must not lose each other's change. */
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly serial = serialQueue();
 
   constructor(private readonly dataDir: string, private readonly secrets: SecretStore, private readonly meshFolder = defaultMeshFolder(dataDir)) {
     this.file = join(dataDir, 'settings.json');
-  }
-
-  private serial<T>(work: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(work, work);
-    this.queue = next.catch(() => undefined);
-    return next;
   }
 
   private load(): Promise<StoredSettings> {
