@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { toAppError } from '../../core/result';
 import { exportProduct } from '../export/export-product';
 import { openMesh } from '../mesh/open-mesh';
+import { interruptSignal, stop } from './cli-exit';
 
 export async function runExport(args: string[]): Promise<number> {
   let parsed;
@@ -33,9 +34,7 @@ export async function runExport(args: string[]): Promise<number> {
   if (values.delimiter !== ',' && values.delimiter !== ';') return stop(`--delimiter must be "," or ";", not "${values.delimiter}".`);
   const opened = openMesh(values.mesh);
   if (!opened.ok) return stop(opened.error.message);
-  const controller = new AbortController();
-  const onSigint = () => controller.abort();
-  process.once('SIGINT', onSigint);
+  const interrupt = interruptSignal();
   try {
     const out = await exportProduct({
       store: opened.value.store,
@@ -45,7 +44,7 @@ export async function runExport(args: string[]): Promise<number> {
       ...(values.version ? { version: values.version } : {}),
       ...(values.endpoint ? { endpoint: values.endpoint } : {}),
       csv: { delimiter: values.delimiter, bom: !values['no-bom'] },
-      signal: controller.signal,
+      signal: interrupt.signal,
     });
     if (values.json) process.stdout.write(`${JSON.stringify(out)}\n`);
     else process.stdout.write(`Saved ${out.product} v${out.version} (${out.endpoint}): ${out.rows.toLocaleString('en-US')} rows to ${basename(out.path)}.\n`);
@@ -54,11 +53,6 @@ export async function runExport(args: string[]): Promise<number> {
     const err = toAppError(e);
     return stop(err.code === 'cancelled' ? 'export cancelled; no file was written.' : err.message);
   } finally {
-    process.off('SIGINT', onSigint);
+    interrupt.dispose();
   }
-}
-
-function stop(message: string): number {
-  process.stderr.write(`mesh-desk: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
-  return 2;
 }

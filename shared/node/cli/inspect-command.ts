@@ -9,6 +9,7 @@ import { formatInspectText } from './format-inspect-text';
 import { toInspectJson } from './inspect-json';
 import { runCheck } from './inspect-check';
 import { formatCheckText } from './format-check-text';
+import { interruptSignal, stop } from './cli-exit';
 
 export async function runInspect(args: string[]): Promise<number> {
   let parsed;
@@ -26,24 +27,22 @@ export async function runInspect(args: string[]): Promise<number> {
       },
     });
   } catch (e) {
-    return usageError((e as Error).message);
+    return stop((e as Error).message);
   }
   const { values, positionals } = parsed;
-  if (positionals.length !== 1) return usageError('inspect needs exactly one file, e.g. "mesh-desk inspect sales.xlsx".');
+  if (positionals.length !== 1) return stop('inspect needs exactly one file, e.g. "mesh-desk inspect sales.xlsx".');
   let headerRow: number | undefined;
   if (values['header-row'] !== undefined) {
     headerRow = Number(values['header-row']);
-    if (!Number.isInteger(headerRow) || headerRow < 1) return usageError(`--header-row must be a row number (1, 2, 3 …), not "${values['header-row']}".`);
+    if (!Number.isInteger(headerRow) || headerRow < 1) return stop(`--header-row must be a row number (1, 2, 3 …), not "${values['header-row']}".`);
   }
   if ((values.policy !== undefined || values.contract !== undefined) && values.meta === undefined) {
-    return usageError('--policy and --contract need --meta <meta.yaml>: the description the check and the contract are made from.');
+    return stop('--policy and --contract need --meta <meta.yaml>: the description the check and the contract are made from.');
   }
   const path = positionals[0]!;
   const fileName = basename(path);
 
-  const controller = new AbortController();
-  const onSigint = () => controller.abort();
-  process.once('SIGINT', onSigint);
+  const interrupt = interruptSignal();
   try {
     const bytes = await openFileByteSource(path, fileName);
     try {
@@ -51,7 +50,7 @@ export async function runInspect(args: string[]): Promise<number> {
         const run = await runCheck(bytes, {
           fileName,
           metaPath: values.meta,
-          signal: controller.signal,
+          signal: interrupt.signal,
           ...(values.policy !== undefined ? { policyPath: values.policy } : {}),
           ...(values.contract !== undefined ? { contractPath: values.contract } : {}),
           ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),
@@ -59,16 +58,16 @@ export async function runInspect(args: string[]): Promise<number> {
         });
         if (!run.ok) {
           // Problems with the description, the policy or the contract are not the data file's.
-          if (/^(meta|policy|cli|contract)\./.test(run.error.code)) return usageError(run.error.message);
-          return unreadable(fileName, run.error.message);
+          if (/^(meta|policy|cli|contract)\./.test(run.error.code)) return stop(run.error.message);
+          return stop(`cannot read ${fileName}: ` + run.error.message);
         }
         const { report, contractPath } = run.value;
         if (values.json) process.stdout.write(`${JSON.stringify({ ...toInspectJson(report), ...(contractPath ? { contract: contractPath } : {}) })}\n`);
         else process.stdout.write(formatInspectText(report) + formatCheckText(report, contractPath));
         return report.check && report.check.blocking > 0 ? 1 : 0;
       }
-      const result = await inspectFile(bytes, { fileName, sheet: values.sheet, headerRow, signal: controller.signal, previewRows: 0 });
-      if (!result.ok) return unreadable(fileName, result.error.message);
+      const result = await inspectFile(bytes, { fileName, sheet: values.sheet, headerRow, signal: interrupt.signal, previewRows: 0 });
+      if (!result.ok) return stop(`cannot read ${fileName}: ` + result.error.message);
       if (values.json) process.stdout.write(`${JSON.stringify(toInspectJson(result.value))}\n`);
       else process.stdout.write(formatInspectText(result.value));
       return 0;
@@ -76,18 +75,8 @@ export async function runInspect(args: string[]): Promise<number> {
       await bytes.close();
     }
   } catch (e) {
-    return unreadable(fileName, toAppError(e).message);
+    return stop(`cannot read ${fileName}: ` + toAppError(e).message);
   } finally {
-    process.off('SIGINT', onSigint);
+    interrupt.dispose();
   }
-}
-
-function unreadable(fileName: string, message: string): number {
-  process.stderr.write(`mesh-desk: cannot read ${fileName}: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
-  return 2;
-}
-
-function usageError(message: string): number {
-  process.stderr.write(`mesh-desk: ${message}\n`);
-  return 2;
 }

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { readCatalog } from '../../core/catalog/catalog-store';
 import { toAppError } from '../../core/result';
 import { openMesh } from '../mesh/open-mesh';
+import { stop } from './cli-exit';
 
 export async function runList(args: string[]): Promise<number> {
   let parsed;
@@ -37,9 +38,4 @@ export async function runList(args: string[]): Promise<number> {
   } catch (e) {
     return stop(toAppError(e).message);
   }
-}
-
-function stop(message: string): number {
-  process.stderr.write(`mesh-desk: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
-  return 2;
 }

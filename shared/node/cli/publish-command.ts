@@ -16,6 +16,7 @@ import { formatCheckText } from './format-check-text';
 import { describeWithSuggestions, readOwnerMeta } from './inspect-check';
 import { toInspectJson } from './inspect-json';
 import { formatPublished, formatProposal } from './format-publish-text';
+import { interruptSignal, stop } from './cli-exit';
 
 export const EXIT_LOST_RACE = 3;
 
@@ -36,34 +37,32 @@ export async function runPublishCommand(args: string[]): Promise<number> {
       },
     });
   } catch (e) {
-    return usage((e as Error).message);
+    return stop((e as Error).message);
   }
   const { values, positionals } = parsed;
-  if (positionals.length !== 1) return usage('publish needs exactly one file, e.g. "mesh-desk publish prices.xlsx --mesh file:///home/me/Mesh --meta meta.yaml".');
-  if (values.mesh === undefined) return usage('publish needs --mesh <address>: where to publish, e.g. "s3://acme-mesh/finance" or "file:///home/me/Mesh".');
-  if (values.meta === undefined) return usage('publish needs --meta <meta.yaml>: your description of the product (at least its name).');
-  if (values.bump !== undefined && !(BUMPS as readonly string[]).includes(values.bump)) return usage(`--bump must be major, minor or patch, not "${values.bump}".`);
+  if (positionals.length !== 1) return stop('publish needs exactly one file, e.g. "mesh-desk publish prices.xlsx --mesh file:///home/me/Mesh --meta meta.yaml".');
+  if (values.mesh === undefined) return stop('publish needs --mesh <address>: where to publish, e.g. "s3://acme-mesh/finance" or "file:///home/me/Mesh".');
+  if (values.meta === undefined) return stop('publish needs --meta <meta.yaml>: your description of the product (at least its name).');
+  if (values.bump !== undefined && !(BUMPS as readonly string[]).includes(values.bump)) return stop(`--bump must be major, minor or patch, not "${values.bump}".`);
   let headerRow: number | undefined;
   if (values['header-row'] !== undefined) {
     headerRow = Number(values['header-row']);
-    if (!Number.isInteger(headerRow) || headerRow < 1) return usage(`--header-row must be a row number (1, 2, 3 …), not "${values['header-row']}".`);
+    if (!Number.isInteger(headerRow) || headerRow < 1) return stop(`--header-row must be a row number (1, 2, 3 …), not "${values['header-row']}".`);
   }
   const path = positionals[0]!;
   const fileName = basename(path);
   const mesh = { url: values.mesh };
-  const controller = new AbortController();
-  const onSigint = () => controller.abort();
-  process.once('SIGINT', onSigint);
+  const interrupt = interruptSignal();
   const progress = progressPrinter(values.json === true);
   try {
     const owner = await readOwnerMeta(values.meta);
-    if (!owner.ok) return usage(owner.error.message);
+    if (!owner.ok) return stop(owner.error.message);
     const sheetsWanted = values.sheet ?? [];
     // First pass: what the owner left out of meta.yaml (types, examples), as `inspect --meta` does.
     const bytes = await openFileByteSource(path, fileName);
     let described;
     try {
-      described = await describeWithSuggestions(bytes, { fileName, owner: owner.value, signal: controller.signal, ...(sheetsWanted[0] !== undefined ? { sheet: sheetsWanted[0] } : {}), ...(headerRow !== undefined ? { headerRow } : {}) });
+      described = await describeWithSuggestions(bytes, { fileName, owner: owner.value, signal: interrupt.signal, ...(sheetsWanted[0] !== undefined ? { sheet: sheetsWanted[0] } : {}), ...(headerRow !== undefined ? { headerRow } : {}) });
     } finally {
       await bytes.close();
     }
@@ -71,7 +70,7 @@ export async function runPublishCommand(args: string[]): Promise<number> {
     const { meta, sheet, headerRow: chosenRow } = described.value;
     const sheets: SheetChoice[] = [{ sheet, ...(chosenRow !== undefined ? { headerRow: chosenRow } : {}) }, ...sheetsWanted.slice(1).map((s) => ({ sheet: s }))];
 
-    const plan = await prepareFilePublish({ mesh, path, fileName, sheets, meta, signal: controller.signal, onProgress: (p) => progress.reading(p.bytesDone, p.bytesTotal) });
+    const plan = await prepareFilePublish({ mesh, path, fileName, sheets, meta, signal: interrupt.signal, onProgress: (p) => progress.reading(p.bytesDone, p.bytesTotal) });
     progress.clear();
     if (!plan.ok) return failed(fileName, plan.error.message, plan.error.code);
     if (!plan.value.check.canPublish) {
@@ -87,7 +86,7 @@ export async function runPublishCommand(args: string[]): Promise<number> {
       plan: plan.value,
       ...(values.bump !== undefined ? { bump: values.bump as Bump } : {}),
       ...(values.by ?? meta.owner?.name ?? meta.owner?.email ? { publisher: (values.by ?? meta.owner?.name ?? meta.owner?.email)! } : {}),
-      signal: controller.signal,
+      signal: interrupt.signal,
       onProgress: (p) => progress.sending(p),
     });
     progress.clear();
@@ -102,7 +101,7 @@ export async function runPublishCommand(args: string[]): Promise<number> {
     progress.clear();
     return failed(fileName, toAppError(e).message, toAppError(e).code);
   } finally {
-    process.off('SIGINT', onSigint);
+    interrupt.dispose();
   }
 }
 
@@ -121,10 +120,6 @@ function failed(fileName: string, message: string, code: string): number {
   return 2;
 }
 
-function usage(message: string): number {
-  process.stderr.write(`mesh-desk: ${message}\n`);
-  return 2;
-}
 
 /** One rewritten status line on a terminal (stderr), nothing otherwise or with --json. */
 function progressPrinter(quiet: boolean) {

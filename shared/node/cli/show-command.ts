@@ -8,6 +8,7 @@ import { catalogEntry } from '../../core/catalog/catalog-index';
 import { toAppError } from '../../core/result';
 import { openMesh } from '../mesh/open-mesh';
 import { formatShowText } from './format-show-text';
+import { stop } from './cli-exit';
 
 export async function runShow(args: string[]): Promise<number> {
   let parsed;
@@ -47,9 +48,4 @@ export async function runShow(args: string[]): Promise<number> {
   } catch (e) {
     return stop(toAppError(e).message);
   }
-}
-
-function stop(message: string): number {
-  process.stderr.write(`mesh-desk: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
-  return 2;
 }
