@@ -4,6 +4,7 @@
 // kept in the data folder, so the Catalog screen still works — marked offline — when the mesh
 // cannot be reached.
 
+import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ApiHandlers, CatalogView } from '../../core/api/contract';
@@ -94,7 +95,8 @@ export function createCatalogHandlers(deps: { dataDir: string; settings: MeshSet
 
 async function saveCache(file: string, view: CatalogView): Promise<void> {
   await mkdir(join(file, '..'), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
+  // A unique name: two catalog reads at once must not rename each other's half-written copy.
+  const tmp = `${file}.${process.pid}.${randomUUID()}.tmp`;
   await writeFile(tmp, JSON.stringify(view), 'utf8');
   await rename(tmp, file);
 }

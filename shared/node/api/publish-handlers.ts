@@ -112,13 +112,9 @@ export function createPublishHandlers(deps: PublishDeps): PublishHandlers {
       if (!result.ok) return result;
       plans.delete(input.planId);
       const { keys: _keys, bump: _bump, changes: _changes, ...rest } = result.value;
-      return ok<PublishResult>({ ...rest, mesh: describeUrl(mesh.url) });
+      return ok<PublishResult>({ ...rest, mesh: mesh.url });
     },
   };
-}
-
-function describeUrl(url: string): string {
-  return url;
 }
 
 function proposalOf(planId: string, plan: PublishPlan, mesh: MeshConnectionInfo): PublishProposal {
