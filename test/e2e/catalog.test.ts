@@ -5,32 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { join, resolve } from 'node:path';
-import { preparePublish } from '../../shared/core/publish/prepare';
-import { runPublish } from '../../shared/core/publish/run';
-import { openFileByteSource } from '../../shared/node/files/file-byte-source';
-import { openMesh } from '../../shared/node/mesh/open-mesh';
-import { standardValidators } from '../../shared/node/publish/publish-file';
 import { targets, type RunningApp } from './harness/targets';
-import { tempDir } from '../fixtures/make-fixtures';
-import { salesCsv, salesMeta } from '../node/publish/publish-fixtures';
+import { publishSales } from '../node/publish/publish-sales';
 
 const shots = resolve(__dirname, '../../test-output/e2e');
 mkdirSync(shots, { recursive: true });
 
-async function publishInto(meshDir: string, name: string, title: string, rows: number) {
-  const mesh = openMesh(`file://${meshDir}`);
-  if (!mesh.ok) throw new Error(mesh.error.message);
-  const file = salesCsv(tempDir(), rows, { name: `${name}.csv` });
-  const bytes = await openFileByteSource(file, `${name}.csv`);
-  try {
-    const plan = await preparePublish({ store: mesh.value.store, bytes, fileName: `${name}.csv`, sheets: [{}], meta: { ...salesMeta(name), title }, now: Date.now });
-    if (!plan.ok) throw new Error(plan.error.message);
-    const out = await runPublish({ store: mesh.value.store, location: mesh.value.location, plan: plan.value, bytes, publishId: name, publisher: 'Anna Berg', validators: await standardValidators(), now: Date.now });
-    if (!out.ok) throw new Error(out.error.message);
-  } finally {
-    await bytes.close();
-  }
-}
 
 for (const target of targets) {
   describe(`catalog (${target.name})`, () => {
@@ -45,8 +25,8 @@ for (const target of targets) {
     it('lists published products, searches as you type, and opens a product page with a preview', async () => {
       const { page, dataDir } = app;
       const mesh = join(dataDir, 'mesh');
-      await publishInto(mesh, 'weekly-sales', 'Weekly sales', 120);
-      await publishInto(mesh, 'price-list', 'Price list 2026', 20);
+      await publishSales(mesh, 'weekly-sales', 120, { title: 'Weekly sales' });
+      await publishSales(mesh, 'price-list', 20, { title: 'Price list 2026' });
       await page.getByTestId('open-catalog').click();
       await expect.poll(() => page.getByTestId('catalog-item-weekly-sales').isVisible(), { timeout: 30_000 }).toBe(true);
       expect(await page.getByTestId('catalog-item-price-list').isVisible()).toBe(true);

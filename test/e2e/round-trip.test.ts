@@ -5,14 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
-import { preparePublish } from '../../shared/core/publish/prepare';
-import { runPublish } from '../../shared/core/publish/run';
-import { openFileByteSource } from '../../shared/node/files/file-byte-source';
-import { openMesh } from '../../shared/node/mesh/open-mesh';
-import { standardValidators } from '../../shared/node/publish/publish-file';
 import { targets, type RunningApp } from './harness/targets';
-import { tempDir } from '../fixtures/make-fixtures';
-import { salesCsv, salesMeta } from '../node/publish/publish-fixtures';
+import { publishSales } from '../node/publish/publish-sales';
 
 const shots = resolve(__dirname, '../../test-output/e2e');
 mkdirSync(shots, { recursive: true });
@@ -29,15 +23,7 @@ for (const target of targets.filter((t) => t.name === 'browser')) {
 
     it('pull, edit, bring back: recognized, described, compared, published as v1.0.1', async () => {
       const { page, dataDir } = app;
-      const mesh = openMesh(`file://${join(dataDir, 'mesh')}`);
-      if (!mesh.ok) throw new Error(mesh.error.message);
-      const file = salesCsv(tempDir(), 60, { name: 'weekly-sales.csv' });
-      const bytes = await openFileByteSource(file, 'weekly-sales.csv');
-      const plan = await preparePublish({ store: mesh.value.store, bytes, fileName: 'weekly-sales.csv', sheets: [{}], meta: salesMeta('weekly-sales'), now: Date.now });
-      if (!plan.ok) throw new Error(plan.error.message);
-      const v1 = await runPublish({ store: mesh.value.store, location: mesh.value.location, plan: plan.value, bytes, publishId: 'e2e', validators: await standardValidators(), now: Date.now });
-      await bytes.close();
-      expect(v1.ok).toBe(true);
+      await publishSales(join(dataDir, 'mesh'), 'weekly-sales', 60);
 
       // Pull through the app, edit like an owner, bring it back.
       await page.getByTestId('open-catalog').click();

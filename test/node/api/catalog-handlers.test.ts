@@ -5,35 +5,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ApiEvents, CallContext, EventName } from '../../../shared/core/api/contract';
-import { preparePublish } from '../../../shared/core/publish/prepare';
-import { runPublish } from '../../../shared/core/publish/run';
 import { createCatalogHandlers } from '../../../shared/node/api/catalog-handlers';
-import { openFileByteSource } from '../../../shared/node/files/file-byte-source';
-import { openMesh } from '../../../shared/node/mesh/open-mesh';
-import { standardValidators } from '../../../shared/node/publish/publish-file';
 import { MeshSettingsStore } from '../../../shared/node/settings/mesh-settings';
 import { memorySecretStore } from '../../../shared/node/settings/secret-store';
 import { tempDir } from '../../fixtures/make-fixtures';
-import { salesCsv, salesMeta } from '../publish/publish-fixtures';
+import { publishSales } from '../publish/publish-sales';
 
 const dir = tempDir('mesh-desk-catalog-');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const ctx: CallContext = { emit<E extends EventName>(_n: E, _p: ApiEvents[E]) {} };
 
-async function publishInto(meshDir: string, name: string, rows: number) {
-  const mesh = openMesh(`file://${meshDir}`);
-  if (!mesh.ok) throw new Error(mesh.error.message);
-  const file = salesCsv(dir, rows, { name: `${name}.csv` });
-  const bytes = await openFileByteSource(file, `${name}.csv`);
-  try {
-    const plan = await preparePublish({ store: mesh.value.store, bytes, fileName: `${name}.csv`, sheets: [{}], meta: salesMeta(name), now: Date.now });
-    if (!plan.ok) throw new Error(plan.error.message);
-    const out = await runPublish({ store: mesh.value.store, location: mesh.value.location, plan: plan.value, bytes, publishId: name, publisher: 'Anna Berg', validators: await standardValidators(), now: Date.now });
-    if (!out.ok) throw new Error(out.error.message);
-  } finally {
-    await bytes.close();
-  }
-}
 
 describe('catalog calls', () => {
   it('lists the products, shows a page and a preview, and keeps a copy for offline use', async () => {
@@ -41,8 +22,8 @@ describe('catalog calls', () => {
     const meshDir = join(dir, 'mesh');
     const settings = new MeshSettingsStore(dataDir, memorySecretStore(), meshDir);
     await settings.view();
-    await publishInto(meshDir, 'weekly-sales', 120);
-    await publishInto(meshDir, 'price-list', 30);
+    await publishSales(meshDir, 'weekly-sales', 120);
+    await publishSales(meshDir, 'price-list', 30);
     const h = createCatalogHandlers({ dataDir, settings });
 
     const list = await h['catalog.list']({}, ctx);
