@@ -51,7 +51,7 @@ export function CatalogFiltersBar({ filters, options, onChange }: Props) {
           data-testid="catalog-search"
           type="search"
           className="input-text"
-          placeholder="Words from the name, title, summary or tags"
+          placeholder="Words from the name, title, summary, tags or columns"
           autoComplete="off"
           value={filters.query}
           onChange={(e) => onChange({ query: e.target.value })}

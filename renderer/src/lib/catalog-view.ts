@@ -41,7 +41,7 @@ export function searchWords(query: string): string[] {
   return foldText(query).split(/\s+/).filter((w) => w !== '');
 }
 
-/** Every word must appear somewhere in the name, title, summary or tags (in any order). */
+/** Every word must appear somewhere in the name, title, summary, tags or column words (in any order). */
 /** The catalog's one search rule (the core's), columns included. */
 export function matchesSearch(entry: CatalogEntry, words: readonly string[]): boolean {
   return entryMatches(entry, words);
