@@ -119,7 +119,8 @@ async function start(dataDir: string): Promise<void> {
   const sources = await openSourceRegistry({ dataDir });
   jobs = new JobRunner({ workerUrl: paths.worker });
   const settings = new MeshSettingsStore(dataDir, createKeyVault(dataDir, safeStorage));
-  const handlers = createHandlers({ mode: 'electron', version: app.getVersion(), dataDir, sources, jobs, settings, pickFile, saveTarget });
+  // broadcast: the outbox sends queued publishes by itself and tells the window (outbox.changed, progress).
+  const handlers = createHandlers({ mode: 'electron', version: app.getVersion(), dataDir, sources, jobs, settings, pickFile, saveTarget, broadcast: (name, payload) => sendEvent(name, payload) });
 
   const routes = createIpcRoutes({
     dispatch: (name, input, ctx) => dispatchCall(handlers, name, input, ctx),

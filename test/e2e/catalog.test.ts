@@ -57,6 +57,16 @@ for (const target of targets) {
         const lines = readFileSync(csvPath, 'utf8').replace(/^\uFEFF/, '').split('\r\n');
         expect(lines[0]).toMatch(/^id[,;]region[,;]amount[,;]day[,;]code$/);
         expect(lines).toHaveLength(122); // header, 120 rows, the final line break
+        // The owner's choices: semicolons and no byte-order mark.
+        await page.getByTestId('csv-options').locator('summary').click();
+        await page.getByTestId('csv-delimiter').selectOption(';');
+        await page.getByTestId('csv-bom').uncheck();
+        const [csv2] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('product-save-csv').click()]);
+        const csv2Path = join(dataDir, 'pulled-semicolon.csv');
+        await csv2.saveAs(csv2Path);
+        const bytes = readFileSync(csv2Path);
+        expect([...bytes.subarray(0, 3)]).not.toEqual([0xef, 0xbb, 0xbf]);
+        expect(bytes.toString('utf8').split('\r\n')[0]).toBe('id;region;amount;day;code');
       }
     }, 120_000);
   });

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createKeyVault, type Encryptor } from '../../electron/key-vault';
+import { createKeyVault, keychainUsable, KEYS_REFUSED_MESSAGE, type Encryptor } from '../../electron/key-vault';
 import { MeshSettingsStore } from '../../shared/node/settings/mesh-settings';
 
 const roots: string[] = [];
@@ -163,35 +163,45 @@ describe('createKeyVault with an OS keychain', () => {
   });
 });
 
-describe('createKeyVault without an OS keychain', () => {
-  it('keeps keys for this session only and writes nothing to disk', async () => {
+describe('createKeyVault without a safe OS keychain', () => {
+  it('refuses to keep keys, writes nothing, and says how to use a profile instead', async () => {
     const dataDir = freshDir();
     const crypto = fakeEncryptor(false);
     const vault = createKeyVault(dataDir, crypto);
     expect(vault.persistent).toBe(false);
-    await vault.set('m1', KEYS);
-    await vault.set('m2', { accessKeyId: 'A2', secretAccessKey: 'S2' });
-    expect(await vault.get('m1')).toEqual(KEYS);
-    expect(await vault.has('m2')).toBe(true);
-    await vault.delete('m2');
-    expect(await vault.has('m2')).toBe(false);
-    expect(await vault.get('m1')).toEqual(KEYS);
+    expect(vault.refusal).toBe(KEYS_REFUSED_MESSAGE);
+    await expect(vault.set('m1', KEYS)).rejects.toThrow(/AWS profile/);
+    expect(await vault.get('m1')).toBeUndefined();
+    expect(await vault.has('m1')).toBe(false);
     expect(crypto.encrypted).toBe(0);
     expect(existsSync(dataDir)).toBe(false);
-    // A restart forgets them.
-    expect(await createKeyVault(dataDir, fakeEncryptor(false)).get('m1')).toBeUndefined();
   });
 
-  it('writes nothing even beside mesh settings, which report that keys do not persist', async () => {
+  it('mesh settings refuse keys in words but still save a mesh that signs in with a profile', async () => {
     const dataDir = freshDir();
-    const vault = createKeyVault(dataDir, fakeEncryptor(false));
-    const settings = new MeshSettingsStore(dataDir, vault, join(dataDir, 'mesh'));
-    const saved = await settings.save({ name: 'Finance', url: 's3://acme-mesh/finance', ...KEYS });
+    const settings = new MeshSettingsStore(dataDir, createKeyVault(dataDir, fakeEncryptor(false)), join(dataDir, 'mesh'));
+    const refused = await settings.save({ name: 'Finance', url: 's3://acme-mesh/finance', ...KEYS });
+    expect(refused.ok).toBe(false);
+    expect(!refused.ok && refused.error.code).toBe('mesh.keys-refused');
+    expect(!refused.ok && refused.error.message).toMatch(/no secure password store.*profile/s);
+    expect(!refused.ok && refused.error.message).not.toContain(SECRET);
+    const saved = await settings.save({ name: 'Finance', url: 's3://acme-mesh/finance', profile: 'finance' });
     expect(saved.ok && saved.value.keysPersist).toBe(false);
-    expect(readdirSync(dataDir).sort()).toEqual(['mesh', 'settings.json']);
+    expect(saved.ok && saved.value.keysRefused).toBe(KEYS_REFUSED_MESSAGE);
+    expect(saved.ok && saved.value.meshes.find((m) => m.name === 'Finance')?.profile).toBe('finance');
     expectNoSecretOnDisk(dataDir, [SECRET, KEY_ID]);
   });
 
+  it('treats Linux\'s basic_text backend (a fixed password, no keychain) as no keychain', async () => {
+    const basic = Object.assign(fakeEncryptor(true), { getSelectedStorageBackend: () => 'basic_text' });
+    expect(keychainUsable(basic, 'linux')).toBe(false);
+    expect(createKeyVault(freshDir(), basic, 'linux').refusal).toBe(KEYS_REFUSED_MESSAGE);
+    const gnome = Object.assign(fakeEncryptor(true), { getSelectedStorageBackend: () => 'gnome_libsecret' });
+    expect(keychainUsable(gnome, 'linux')).toBe(true);
+    expect(createKeyVault(freshDir(), gnome, 'linux').persistent).toBe(true);
+    // The backend question only exists on Linux.
+    expect(keychainUsable(basic, 'darwin')).toBe(true);
+  });
 });
 
 async function mutateAndReread(available: boolean) {
@@ -207,11 +217,6 @@ async function mutateAndReread(available: boolean) {
 describe('createKeyVault: what callers hold', () => {
   it('with a keychain, changing a given or returned object changes nothing stored', async () => {
     expect(await mutateAndReread(true)).toEqual(KEYS);
-  });
-
-  // Session-only mode must hand out copies, so editing what get() returned changes nothing stored.
-  it('without a keychain, changing a returned object changes nothing stored', async () => {
-    expect(await mutateAndReread(false)).toEqual(KEYS);
   });
 
   // Saves are read-modify-writes of one file: they must run in turn, or one mesh's keys are lost.

@@ -10,6 +10,8 @@ import * as D from '../state/describe-state';
 import type { DescribeDraft } from '../state/describe-state';
 import { ChipsInput } from './chips-input';
 import { TypePicker } from './type-picker';
+import { LOCKED_HINT, LockedValue } from './meta-edit-locked';
+import { typeLabel } from '../lib/type-labels';
 
 interface Props {
   columns: readonly ColumnProfile[];
@@ -18,6 +20,12 @@ interface Props {
   decisions: DescribeDraft['decisions'];
   edit(f: (d: DescribeDraft) => DescribeDraft): void;
   onTypeChange(index: number, type: ColumnType, inferred: ColumnType): void;
+  /**
+   * "Edit description" of a published product: what the data is (type, required, unique, key,
+   * allowed values, ranges, pattern) was checked against the published rows and is shown, not
+   * editable; the words stay editable.
+   */
+  locked?: boolean;
 }
 
 const addList = (list: readonly string[] | undefined, text: string): string[] => {
@@ -67,7 +75,7 @@ const HEADS: { label: string; hint: string }[] = [
   { label: 'Examples', hint: 'Shown in the catalog; taken from your data, change them freely. Technical name: examples.' },
 ];
 
-export function ColumnMetaTable({ columns, meta, suggestions, decisions, edit, onTypeChange }: Props) {
+export function ColumnMetaTable({ columns, meta, suggestions, decisions, edit, onTypeChange, locked = false }: Props) {
   const colMeta = (name: string): ColumnMeta => (meta && Object.hasOwn(meta, name) ? meta[name]! : {});
   const set = (name: string, patch: Partial<ColumnMeta>) => edit((d) => D.setColumnMeta(d, name, patch));
   return (
@@ -111,16 +119,16 @@ export function ColumnMetaTable({ columns, meta, suggestions, decisions, edit, o
                     <textarea rows={2} className="input-text meta-description" aria-label={`Description of ${label}`} data-testid={`col-description-${i}`} value={m.description ?? ''} onChange={(e) => set(c.name, { description: e.currentTarget.value })} />
                   </td>
                   <td className="meta-type">
-                    <TypePicker column={c} onChange={(t) => onTypeChange(i, t, c.inferredType)} />
+                    {locked ? <LockedValue testId={`type-${i}`} text={typeLabel(c.type)} hint={LOCKED_HINT} /> : <TypePicker column={c} onChange={(t) => onTypeChange(i, t, c.inferredType)} />}
                   </td>
                   <td className="meta-check">
-                    <input type="checkbox" aria-label={`${label} is required`} data-testid={`col-required-${i}`} checked={!!m.required || !!m.primaryKey} disabled={!!m.primaryKey} onChange={(e) => set(c.name, { required: e.currentTarget.checked })} />
+                    <input type="checkbox" aria-label={`${label} is required`} data-testid={`col-required-${i}`} checked={!!m.required || !!m.primaryKey} disabled={locked || !!m.primaryKey} title={locked ? LOCKED_HINT : undefined} onChange={(e) => set(c.name, { required: e.currentTarget.checked })} />
                   </td>
                   <td className="meta-check">
-                    <input type="checkbox" aria-label={`${label} is unique`} data-testid={`col-unique-${i}`} checked={!!m.unique || !!m.primaryKey} disabled={!!m.primaryKey} onChange={(e) => set(c.name, { unique: e.currentTarget.checked })} />
+                    <input type="checkbox" aria-label={`${label} is unique`} data-testid={`col-unique-${i}`} checked={!!m.unique || !!m.primaryKey} disabled={locked || !!m.primaryKey} title={locked ? LOCKED_HINT : undefined} onChange={(e) => set(c.name, { unique: e.currentTarget.checked })} />
                   </td>
                   <td className="meta-check">
-                    <input type="checkbox" aria-label={`${label} identifies a row (key)`} data-testid={`col-key-${i}`} checked={!!m.primaryKey} onChange={(e) => set(c.name, { primaryKey: e.currentTarget.checked })} />
+                    <input type="checkbox" aria-label={`${label} identifies a row (key)`} data-testid={`col-key-${i}`} checked={!!m.primaryKey} disabled={locked} title={locked ? LOCKED_HINT : undefined} onChange={(e) => set(c.name, { primaryKey: e.currentTarget.checked })} />
                   </td>
                   <td className="meta-personal">
                     <select aria-label={`Personal data in ${label}`} data-testid={`col-personal-${i}`} title={PERSONAL_LABELS[m.personal ?? 'none'].hint} value={m.personal ?? 'none'} onChange={(e) => set(c.name, { personal: e.currentTarget.value as PersonalData })}>
@@ -132,18 +140,18 @@ export function ColumnMetaTable({ columns, meta, suggestions, decisions, edit, o
                     </select>
                   </td>
                   <td className="meta-chips">
-                    <ChipsInput compact label={`Allowed values of ${label}`} testId={`col-allowed-${i}`} placeholder="Any" values={m.allowed ?? []} onAdd={(t) => set(c.name, { allowed: addList(m.allowed, t) })} onRemove={(v) => set(c.name, { allowed: (m.allowed ?? []).filter((x) => x !== v) })} />
+                    {locked ? <LockedValue testId={`col-allowed-${i}`} text={(m.allowed ?? []).join(', ') || 'Any'} hint={LOCKED_HINT} /> : <ChipsInput compact label={`Allowed values of ${label}`} testId={`col-allowed-${i}`} placeholder="Any" values={m.allowed ?? []} onAdd={(t) => set(c.name, { allowed: addList(m.allowed, t) })} onRemove={(v) => set(c.name, { allowed: (m.allowed ?? []).filter((x) => x !== v) })} />}
                   </td>
                   <td className="meta-range">
                     {ranged && (<>
-                    <input type={rangeKind} className="input-text" aria-label={`Lowest allowed value in ${label}`} data-testid={`col-min-${i}`} placeholder={c.min === null ? 'Lowest' : String(c.min).slice(0, 10)} value={m.min === undefined ? '' : String(m.min)} onChange={(e) => set(c.name, { min: e.currentTarget.value === '' ? undefined : e.currentTarget.value })} />
-                    <input type={rangeKind} className="input-text" aria-label={`Highest allowed value in ${label}`} data-testid={`col-max-${i}`} placeholder={c.max === null ? 'Highest' : String(c.max).slice(0, 10)} value={m.max === undefined ? '' : String(m.max)} onChange={(e) => set(c.name, { max: e.currentTarget.value === '' ? undefined : e.currentTarget.value })} />
+                    <input type={rangeKind} className="input-text" aria-label={`Lowest allowed value in ${label}`} data-testid={`col-min-${i}`} disabled={locked} placeholder={c.min === null ? 'Lowest' : String(c.min).slice(0, 10)} value={m.min === undefined ? '' : String(m.min)} onChange={(e) => set(c.name, { min: e.currentTarget.value === '' ? undefined : e.currentTarget.value })} />
+                    <input type={rangeKind} className="input-text" aria-label={`Highest allowed value in ${label}`} data-testid={`col-max-${i}`} disabled={locked} placeholder={c.max === null ? 'Highest' : String(c.max).slice(0, 10)} value={m.max === undefined ? '' : String(m.max)} onChange={(e) => set(c.name, { max: e.currentTarget.value === '' ? undefined : e.currentTarget.value })} />
                     </>)}
                     {!ranged && c.type !== 'text' && <span className="muted small">—</span>}
                     {c.type === 'text' && (
                       <details className="meta-advanced">
                         <summary>Pattern</summary>
-                        <input type="text" className="input-text input-mono" aria-label={`Text pattern for ${label} (regular expression)`} title="A regular expression every value must match, e.g. ^[A-Z]{2}-\d{4}$. Technical name: pattern." data-testid={`col-pattern-${i}`} value={m.pattern ?? ''} onChange={(e) => set(c.name, { pattern: e.currentTarget.value })} />
+                        <input type="text" className="input-text input-mono" aria-label={`Text pattern for ${label} (regular expression)`} title="A regular expression every value must match, e.g. ^[A-Z]{2}-\d{4}$. Technical name: pattern." data-testid={`col-pattern-${i}`} disabled={locked} value={m.pattern ?? ''} onChange={(e) => set(c.name, { pattern: e.currentTarget.value })} />
                       </details>
                     )}
                   </td>

@@ -13,6 +13,8 @@ interface Props {
   form: Form;
   tried: boolean;
   keysPersist: boolean;
+  /** The desktop app found no safe keychain: keys cannot be entered (why, and how to use a profile). */
+  keysRefused?: string | undefined;
   busy: boolean;
   test: MeshTestState | null;
   edit(f: (form: Form) => Form): void;
@@ -23,7 +25,7 @@ interface Props {
 
 type TextField = 'name' | 'folder' | 'bucket' | 'prefix' | 'region' | 'endpoint' | 'profile' | 'accessKeyId';
 
-export function MeshForm({ form, tried, keysPersist, busy, test, edit, onSave, onTest, onCancel }: Props) {
+export function MeshForm({ form, tried, keysPersist, keysRefused, busy, test, edit, onSave, onTest, onCancel }: Props) {
   const [touched, setTouched] = useState<Partial<Record<MeshFormField, boolean>>>({});
   const errors = meshFormErrors(form);
   const show = (f: MeshFormField) => (tried || touched[f] ? (errors[f] ?? null) : null);
@@ -105,10 +107,15 @@ export function MeshForm({ form, tried, keysPersist, busy, test, edit, onSave, o
           </label>
           {form.credentials === 'chain' && text('profile', 'mesh-profile', { label: 'Profile name', mono: true, hint: 'Optional: a profile from your AWS settings. Empty = the default one.' })}
           <label className="radio">
-            <input type="radio" name="mesh-creds" data-testid="mesh-creds-keys" checked={form.credentials === 'keys'} onChange={() => edit((f) => editMeshForm(f, { credentials: 'keys' }))} />
+            <input type="radio" name="mesh-creds" data-testid="mesh-creds-keys" disabled={keysRefused !== undefined} checked={form.credentials === 'keys'} onChange={() => edit((f) => editMeshForm(f, { credentials: 'keys' }))} />
             Enter access keys
           </label>
-          {form.credentials === 'keys' && (
+          {keysRefused !== undefined && (
+            <p className="field-hint" data-testid="mesh-keys-refused">
+              {keysRefused}
+            </p>
+          )}
+          {form.credentials === 'keys' && keysRefused === undefined && (
             <div className="form-grid">
               {form.hasSavedKeys && <p className="field-hint" data-testid="mesh-keys-saved">Keys saved. Leave both fields empty to keep them, or type new ones to replace them.</p>}
               {text('accessKeyId', 'mesh-access-key', { label: 'Access key ID', mono: true, error: 'keys' })}

@@ -16,9 +16,11 @@ interface Props {
   meta: ProductMeta;
   columns: readonly ColumnProfile[];
   edit(f: (d: DescribeDraft) => DescribeDraft): void;
+  /** "Edit description" of a published product: its name is its address and cannot change. */
+  nameLocked?: boolean;
 }
 
-export function ProductForm({ meta, columns, edit }: Props) {
+export function ProductForm({ meta, columns, edit, nameLocked = false }: Props) {
   // Errors show once the owner has left a field, not while they are still typing the first letter.
   const [touched, setTouched] = useState<Record<string, boolean>>({});
   const touch = (k: string) => setTouched((t) => (t[k] ? t : { ...t, [k]: true }));
@@ -52,6 +54,7 @@ export function ProductForm({ meta, columns, edit }: Props) {
               spellCheck={false}
               autoComplete="off"
               value={text('name')}
+              readOnly={nameLocked}
               onChange={(e) => setText('name', e.currentTarget.value)}
               onBlur={() => touch('name')}
             />

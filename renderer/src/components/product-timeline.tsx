@@ -13,7 +13,13 @@ export function ProductTimeline({ timeline }: { timeline: TimelineEntry[] }) {
         <li key={v.version} className="timeline-item">
           <div className="timeline-head">
             <span className="fact-strong">Version {v.version}</span>
-            <span className={`level-tag level-${v.bump}`}>{bumpLabel(v.bump)}</span>
+            {v.metadataOnly ? (
+              <span className={`level-tag level-${v.bump}`} data-testid={`timeline-description-only-${v.version}`} title={v.dataVersion ? `The rows are those of version ${v.dataVersion}.` : undefined}>
+                Description only
+              </span>
+            ) : (
+              <span className={`level-tag level-${v.bump}`}>{bumpLabel(v.bump)}</span>
+            )}
             <span className="muted">
               {formatDateTime(v.publishedAt)}
               {v.publishedBy ? ` by ${v.publishedBy}` : ''} · {plural(v.rows, 'row')}

@@ -17,13 +17,16 @@ interface Props {
   /** Why Publish is not reachable yet (nothing prepared), or null when it is. */
   publishBlockedReason?: string | null;
   onGo(screen: Screen): void;
+  /** The steps to show, when not all four ("Edit description" has no file step and no check). */
+  only?: readonly Screen[];
 }
 
-export function StepNav({ current, blockedReason, publishBlockedReason = null, onGo }: Props) {
+export function StepNav({ current, blockedReason, publishBlockedReason = null, onGo, only }: Props) {
+  const steps = only ? STEPS.filter((s) => only.includes(s.screen)) : STEPS;
   return (
     <nav className="steps" aria-label="Steps to publish">
       <ol>
-        {STEPS.map((s, i) => {
+        {steps.map((s, i) => {
           const here = s.screen === current;
           const reason = s.screen === 'import' ? null : (blockedReason ?? (s.screen === 'publish' ? publishBlockedReason : null));
           const blocked = reason !== null;
@@ -43,7 +46,7 @@ export function StepNav({ current, blockedReason, publishBlockedReason = null, o
                 </span>
                 <span className="step-label">
                   <span className="sr-only">
-                    Step {i + 1} of {STEPS.length}:{' '}
+                    Step {i + 1} of {steps.length}:{' '}
                   </span>
                   {s.label}
                 </span>

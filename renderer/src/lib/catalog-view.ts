@@ -7,6 +7,7 @@ import { freshnessOf } from '../../../shared/core/pull/freshness';
 import type { CatalogView } from '../../../shared/core/api/contract';
 import type { CatalogEntry } from '../../../shared/core/catalog/catalog-index';
 import { formatDateTime, plural } from './format';
+import { relativeAge } from './relative-age';
 
 
 /**
@@ -155,9 +156,10 @@ export function countText(shown: number, total: number): string {
   return shown === total ? plural(total, 'product') : `${shown.toLocaleString('en-US')} of ${plural(total, 'product')}`;
 }
 
-/** The notice above an offline list: how old the copy is and why the mesh was not reached. */
-export function offlineText(view: Pick<CatalogView, 'offline' | 'offlineReason' | 'readAt'>): string | null {
+/** The notice above an offline list: how old the copy is (in words, then exactly) and why the mesh was not reached. */
+export function offlineText(view: Pick<CatalogView, 'offline' | 'offlineReason' | 'readAt'>, now: number = Date.now()): string | null {
   if (!view.offline) return null;
-  const head = `Offline — showing the copy from ${formatDateTime(view.readAt)}.`;
+  const age = relativeAge(view.readAt, now);
+  const head = age ? `Offline — showing the copy saved ${age} (${formatDateTime(view.readAt)}).` : `Offline — showing the copy from ${formatDateTime(view.readAt)}.`;
   return view.offlineReason ? `${head} ${view.offlineReason}` : head;
 }

@@ -24,7 +24,7 @@ export function CatalogScreen() {
 
   if (product) return <ProductScreen />;
 
-  const offline = view ? offlineText(view) : null;
+  const offline = view ? offlineText(view, now) : null;
   return (
     <div className="check catalog" data-testid="catalog-screen">
       <header className="import-head">

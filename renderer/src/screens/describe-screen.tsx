@@ -10,6 +10,8 @@ import { personalSuggestions } from '../lib/personal-suggestions';
 import { slugProblem } from '../state/describe-state';
 import { chosenSheetReport } from '../state/steps-state';
 import { useActions, useImport } from '../state/store-context';
+import { isMetaEdit } from '../state/meta-edit-state';
+import { MetaEditDescribe } from './meta-edit-describe';
 
 export function DescribeScreen() {
   const actions = useActions();
@@ -22,6 +24,9 @@ export function DescribeScreen() {
   const sheetName = useImport((s) => s.choices.sheet);
   const onTypeChange = useCallback((i: number, t: ColumnType, inferred: ColumnType) => void actions.setColumnType(i, t, inferred), [actions]);
   const suggestions = useMemo(() => personalSuggestions(sheet?.columns ?? [], checkSuggestions), [sheet, checkSuggestions]);
+  // "Edit description" of a published product: no file, the published columns (meta-edit-describe.tsx).
+  const metaOnly = useImport(isMetaEdit);
+  if (metaOnly) return <MetaEditDescribe />;
   if (!overview || !sheet) return null;
   const nameProblem = slugProblem(meta.name);
 

@@ -1,7 +1,11 @@
-// Browser (renderer). The start: drop or open a file. Drafts are listed here once they exist.
+// Browser (renderer). The start: drop or open a file; a reopened draft's file banner; the outbox;
+// the owner's drafts and products (draft-list.tsx).
 
+import { DraftList } from '../components/draft-list';
+import { DraftSourceBanner } from '../components/draft-source-banner';
 import { DropZone } from '../components/drop-zone';
 import { ProgressBar } from '../components/progress-bar';
+import { OutboxPanel } from '../components/outbox-panel';
 import { formatBytes, percent } from '../lib/format';
 import { useActions, useImport } from '../state/store-context';
 
@@ -45,6 +49,7 @@ export function HomeScreen() {
         <h1>Mesh Desk</h1>
         <p className="lead">Turn a spreadsheet into a data product your colleagues can find, trust and open in Excel.</p>
       </div>
+      <DraftSourceBanner />
       <DropZone
         nativeDialogs={nativeDialogs}
         busy={busy}
@@ -52,10 +57,8 @@ export function HomeScreen() {
         onPick={() => void actions.pickFile()}
       />
       <Arriving />
-      <section className="drafts" aria-labelledby="drafts-title">
-        <h2 id="drafts-title">Recent drafts</h2>
-        <p className="muted">Drafts you start will appear here.</p>
-      </section>
+      <OutboxPanel />
+      <DraftList />
     </div>
   );
 }

@@ -11,6 +11,8 @@ import { formatDateTime, plural } from '../lib/format';
 import { frequencyLabel, mailtoHref } from '../lib/product-view';
 import { useState } from 'react';
 import { exportProgressText } from '../state/export-state';
+import { CsvOptions, defaultCsvChoice, type CsvChoice } from '../components/csv-options';
+import { EditDescriptionButton } from '../components/edit-description-button';
 import { useActions, useImport } from '../state/store-context';
 
 export function ProductScreen() {
@@ -20,6 +22,7 @@ export function ProductScreen() {
   // Which version and table to pull; empty = the latest version, its main table.
   const [version, setVersion] = useState('');
   const [endpoint, setEndpoint] = useState('');
+  const [csv, setCsv] = useState<CsvChoice>(defaultCsvChoice);
   if (!product) return null;
   const busy = exporting.job !== null;
   const canExport = product.page !== null && !busy;
@@ -71,9 +74,11 @@ export function ProductScreen() {
           <button type="button" className="button button-primary" data-testid="product-open-excel" disabled={!canExport} onClick={() => void actions.exportProduct('xlsx', choice)}>
             Open in Excel
           </button>
-          <button type="button" className="button" data-testid="product-save-csv" disabled={!canExport} onClick={() => void actions.exportProduct('csv', choice)}>
+          <button type="button" className="button" data-testid="product-save-csv" disabled={!canExport} onClick={() => void actions.exportProduct('csv', { ...choice, ...csv })}>
             Save as CSV
           </button>
+          <CsvOptions value={csv} disabled={busy} onChange={setCsv} />
+          <EditDescriptionButton product={name} disabled={busy} />
           <button type="button" className="button" data-testid="product-back" onClick={actions.closeProduct}>
             All products
           </button>

@@ -8,12 +8,15 @@ import { JobProgressPanel } from '../components/job-progress';
 import { CannotPublish, PublishDestination, PublishSummary, PublishVersionFacts } from '../components/publish-proposal';
 import { PublishConflict, PublishDone } from '../components/publish-outcome';
 import { PublishProgress } from '../components/publish-progress';
+import { OutboxQueued } from '../components/outbox-queued';
 import { VersionChoice } from '../components/version-choice';
 import { ExtraSheets } from '../components/extra-sheets';
 import { totalParts } from '../lib/publish-view';
 import type { JobState } from '../state/import-state';
 import { canRun, chosenVersion } from '../state/publish-state';
 import { useActions, useImport } from '../state/store-context';
+import { isMetaEdit } from '../state/meta-edit-state';
+import { MetaEditPublish } from './meta-edit-publish';
 
 export function PublishScreen() {
   const actions = useActions();
@@ -22,6 +25,7 @@ export function PublishScreen() {
   const fileName = useImport((s) => s.overview?.source.name ?? null);
   const sheetName = useImport((s) => s.choices.sheet);
   const sheets = useImport((s) => (s.overview?.format === 'xlsx' ? s.overview.sheets : null));
+  const metaOnly = useImport(isMetaEdit);
   const { stage, job, proposal, conflict } = pub;
   const version = chosenVersion(pub);
 
@@ -29,6 +33,8 @@ export function PublishScreen() {
   const prepareJob: JobState | null =
     job?.kind === 'prepare' ? { id: job.id, request: { jobId: job.id, sourceId: pub.request?.sourceId ?? '' }, progress: job.progress, cancelling: job.cancelling } : null;
 
+  // "Edit description": publish.prepareMeta and no data sent (meta-edit-publish.tsx).
+  if (metaOnly) return <MetaEditPublish />;
   return (
     <div className="check publish" data-testid="publish-screen">
       <header className="import-head">
@@ -52,6 +58,7 @@ export function PublishScreen() {
         </div>
       )}
 
+      {stage === 'done' && pub.queued && <OutboxQueued job={pub.queued.job} reason={pub.queued.reason} onHome={() => void actions.backHome()} />}
       {stage === 'done' && pub.result && <PublishDone result={pub.result} onHome={() => void actions.backHome()} onAgain={actions.publishAgain} />}
 
       {(stage === 'ready' || stage === 'running') && proposal && (

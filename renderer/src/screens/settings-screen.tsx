@@ -52,6 +52,7 @@ export function SettingsScreen() {
           form={form}
           tried={tried}
           keysPersist={settings?.keysPersist ?? false}
+          keysRefused={settings?.keysRefused}
           busy={busy?.call === 'save'}
           test={test}
           edit={actions.editMeshForm}

@@ -22,7 +22,8 @@ export interface CatalogActions {
   loadPreview(endpoint?: string | null): Promise<void>;
   dismissCatalogError(): void;
   /** "Open in Excel" / "Save as CSV" for the open product's latest version. */
-  exportProduct(format: 'xlsx' | 'csv', choice?: { version?: string; endpoint?: string }): Promise<void>;
+  /** CSV: `delimiter` and `bom` as the owner chose them (default: the locale's separator, with a byte-order mark). */
+  exportProduct(format: 'xlsx' | 'csv', choice?: { version?: string; endpoint?: string; delimiter?: ',' | ';'; bom?: boolean }): Promise<void>;
   cancelExport(): Promise<void>;
   dismissExportMessage(): void;
 }
@@ -80,14 +81,14 @@ export function createCatalogActions(ctx: ActionContext, deliver: (name: string,
       const jobId = ctx.newJobId();
       applyE((s) => E.exportStarted(s, jobId, format, product.name));
       // Semicolons where a comma is the decimal mark (the owner's locale), as Excel expects there.
-      const semicolon = format === 'csv' && (0.5).toLocaleString().includes(',');
+      const delimiter = choice.delimiter ?? ((0.5).toLocaleString().includes(',') ? ';' : ',');
       const res = await api.call('product.export', {
         jobId,
         product: product.name,
         format,
         ...(choice.version ? { version: choice.version } : {}),
         ...(choice.endpoint ? { endpoint: choice.endpoint } : {}),
-        ...(semicolon ? { delimiter: ';' } : {}),
+        ...(format === 'csv' ? { delimiter, bom: choice.bom ?? true } : {}),
       });
       if (res.ok && res.value?.downloadUrl) {
         if (!api.download) return applyE((s) => E.exportFinished(s, jobId, { ok: false, error: { code: 'export.no-download', message: 'This window cannot download files. Open Mesh Desk in its own window and try again.' } }));

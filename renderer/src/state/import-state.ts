@@ -16,6 +16,18 @@ import type { CatalogState } from './catalog-state';
 import { initialCatalogState } from './catalog-state';
 import { initialExportState, type ExportState } from './export-state';
 import { initialRoundTripState, type RoundTripState } from './roundtrip-state';
+import type { DraftColumn } from '../../../shared/core/api/draft-types';
+import { initialDraftListState, type DraftListState, type DraftSaveStatus, type DraftSourceProblem } from './draft-list-state';
+
+/** What the owner's draft is, beyond what the flow's own fields hold (set by openDraft). */
+export interface DraftInfo {
+  /** "Edit description" of a published product: no file; the data stays as published. */
+  metadataOnly: boolean;
+  /** Metadata-only: the default table's columns as published. */
+  columns?: DraftColumn[];
+  /** The published version the draft starts from. */
+  base?: { product: string; version: string };
+}
 
 export interface SheetChoices {
   /** Header row as the spreadsheet shows it; undefined = let Mesh Desk detect it. */
@@ -83,6 +95,15 @@ export interface ImportState {
   exporting: ExportState;
   /** A re-imported pulled workbook: its product's description and "what changed" (roundtrip-state.ts). */
   roundtrip: RoundTripState;
+  /** The saved draft this flow edits (null until autosave created it, or openDraft restored it). */
+  draftId: string | null;
+  draftInfo: DraftInfo | null;
+  /** What the autosave is doing (draft-autosave.ts), shown near the step list. */
+  draftSave: DraftSaveStatus;
+  /** A reopened draft whose file is missing or changed: the banner's facts (draft-actions.ts). */
+  draftSource: DraftSourceProblem | null;
+  /** Home's list of drafts (draft-list-state.ts); kept across files. */
+  drafts: DraftListState;
 }
 
 export const initialImportState: ImportState = {
@@ -109,6 +130,11 @@ export const initialImportState: ImportState = {
   catalog: initialCatalogState,
   exporting: initialExportState,
   roundtrip: initialRoundTripState,
+  draftId: null,
+  draftInfo: null,
+  draftSave: { status: 'idle' },
+  draftSource: null,
+  drafts: initialDraftListState,
 };
 
 export const CANCELLED_NOTICE = 'Stopped reading the file. Nothing was changed.';
@@ -142,6 +168,7 @@ export function startFlow(s: ImportState, upload: UploadState | null): ImportSta
     settings: s.settings,
     catalog: s.catalog,
     exporting: s.exporting,
+    drafts: s.drafts,
     flow: s.flow + 1,
     busy: upload ? 'adding' : 'opening',
     upload,
@@ -269,5 +296,5 @@ export function dismissNotice(s: ImportState): ImportState {
 }
 
 export function backHome(s: ImportState): ImportState {
-  return { ...initialImportState, appInfo: s.appInfo, settings: s.settings, catalog: s.catalog, flow: s.flow + 1 };
+  return { ...initialImportState, appInfo: s.appInfo, settings: s.settings, catalog: s.catalog, drafts: s.drafts, flow: s.flow + 1 };
 }

@@ -27,10 +27,13 @@ import { createCatalogActions } from './catalog-actions';
 import type { RoundTripActions } from './roundtrip-actions';
 import { createRoundTripActions } from './roundtrip-actions';
 import { diffProgress } from './roundtrip-state';
+import type { DraftActions } from './draft-actions';
+import { createDraftActions } from './draft-actions';
+import { createMetaEditActions, type MetaEditActions } from './meta-edit-actions';
 
 export const WAIT_FOR_PUBLISH = 'Mesh Desk is still publishing. Wait until it has finished (or cancel it), then open the next file.';
 
-export interface ImportActions extends PublishActions, SettingsActions, CatalogActions, RoundTripActions {
+export interface ImportActions extends PublishActions, SettingsActions, CatalogActions, RoundTripActions, DraftActions, MetaEditActions {
   loadAppInfo(): Promise<void>;
   /** A dropped or chosen file (a DOM File in the app). */
   addFile(file: { name: string; size: number; lastModified: number }): Promise<void>;
@@ -95,6 +98,18 @@ export function createImportStore(api: RendererApi, deps: StoreDeps = {}): Impor
     const settingsActions = createSettingsActions(ctx);
     const catalogActions = createCatalogActions(ctx, deliver);
     const roundTripActions = createRoundTripActions(ctx);
+    const draftActions = createDraftActions(ctx, {
+      leaveFlow: () => {
+        if (publishing()) return false;
+        cancelRunning();
+        roundTripActions.abandonDiff(false);
+        return true;
+      },
+      runInspect: () => actions.runInspect(),
+      goTo: (screen) => actions.goTo(screen),
+    });
+    // "Edit description": a metadata-only draft, opened like any draft.
+    const metaEditActions = createMetaEditActions(ctx, { openDraft: (id) => draftActions.openDraft(id) });
 
     async function openSource(ref: SourceRef, flow: number): Promise<void> {
       if (get().flow !== flow) return;
@@ -111,6 +126,8 @@ export function createImportStore(api: RendererApi, deps: StoreDeps = {}): Impor
       ...settingsActions,
       ...catalogActions,
       ...roundTripActions,
+      ...draftActions,
+      ...metaEditActions,
 
       closeSettings() {
         settingsActions.closeSettings();

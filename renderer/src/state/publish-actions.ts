@@ -8,6 +8,7 @@ import type { ImportState } from './import-state';
 import type { PublishState } from './publish-state';
 import * as P from './publish-state';
 import { prepareRequestFor, publishIsStale } from './publish-request';
+import { isUnreachable, queueCurrentDraft, unreachableFinished } from './outbox-publish';
 import * as S from './steps-state';
 
 export interface PublishActions {
@@ -32,7 +33,7 @@ export function createPublishActions(ctx: ActionContext): PublishActions {
   const applyP = (f: (p: PublishState) => PublishState) => ctx.apply((s) => ({ ...s, publish: f(s.publish) }));
 
   const needsPrepare = (s: ImportState): boolean =>
-    s.publish.stage !== 'running' && s.publish.stage !== 'preparing' && s.publish.stage !== 'done' &&
+    s.publish.stage !== 'running' && s.publish.stage !== 'preparing' && s.publish.stage !== 'done' && s.publish.queued === null &&
     (s.publish.stage === 'idle' || publishIsStale(s) || P.settingsChangedSince(s.publish, s.settings.revision));
 
   const actions: PublishActions = {
@@ -59,6 +60,12 @@ export function createPublishActions(ctx: ActionContext): PublishActions {
       const jobId = newJobId();
       applyP((p) => P.prepareStarted(p, jobId, request, get().settings.revision));
       const res = await api.call('publish.prepare', { ...request, jobId });
+      // The mesh is out of reach: the publish waits in the outbox instead (the job stays current meanwhile).
+      if (!res.ok && isUnreachable(res.error) && get().publish.job?.id === jobId) {
+        const queued = await queueCurrentDraft(ctx, undefined);
+        applyP((p) => unreachableFinished(p, jobId, 'prepare', res.error, queued));
+        return;
+      }
       applyP((p) => P.prepareFinished(p, jobId, res));
     },
 
@@ -78,7 +85,12 @@ export function createPublishActions(ctx: ActionContext): PublishActions {
       // "Absent = the required bump": only a higher choice is sent, so the host's rule decides otherwise.
       const bump = p.bump !== null && p.bump !== P.defaultBump(p.proposal) ? p.bump : undefined;
       applyP((x) => P.runStarted(x, jobId));
-      const res = await api.call('publish.run', bump ? { jobId, planId, bump } : { jobId, planId });
+      const res = await api.call('publish.run', { jobId, planId, ...(bump ? { bump } : {}), ...(get().draftId ? { draftId: get().draftId! } : {}) });
+      if (!res.ok && isUnreachable(res.error) && get().publish.job?.id === jobId) {
+        const queued = await queueCurrentDraft(ctx, bump);
+        applyP((x) => unreachableFinished(x, jobId, 'run', res.error, queued));
+        return;
+      }
       applyP((x) => P.runFinished(x, jobId, res));
     },
 

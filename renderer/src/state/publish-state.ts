@@ -3,7 +3,7 @@
 // Answers and progress of a job that is no longer the current one are dropped, so a slow answer
 // of an earlier prepare can never replace the proposal the owner is looking at.
 
-import type { JobProgress, PublishPrepareRequest, PublishProposal, PublishResult } from '../../../shared/core/api/contract';
+import type { JobProgress, OutboxJob, PublishPrepareRequest, PublishProposal, PublishResult } from '../../../shared/core/api/contract';
 import type { Bump } from '../../../shared/core/publish/version-history';
 import type { AppError, Result } from '../../../shared/core/result';
 
@@ -36,6 +36,8 @@ export interface PublishState {
   settingsRevision: number;
   /** Further sheets of the workbook the owner publishes too, each as its own endpoint. */
   extraSheets: string[];
+  /** The mesh could not be reached: the publish waits in the outbox (outbox-publish.ts). */
+  queued: { job: OutboxJob; reason: string } | null;
 }
 
 export const initialPublishState: PublishState = {
@@ -50,6 +52,7 @@ export const initialPublishState: PublishState = {
   notice: null,
   settingsRevision: 0,
   extraSheets: [],
+  queued: null,
 };
 
 /** Adds or removes a further sheet; the proposal then no longer matches (prepared again). */

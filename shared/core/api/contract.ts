@@ -16,8 +16,11 @@ import type { DataDiff } from '../pull/data-diff';
 import type { ProductMeta } from '../metadata/types';
 import { isMeshInput, isProductDiffRequest, isProductExportRequest, isProductPreviewInput, isPublishPrepareRequest, isPublishRunRequest } from './validate-publish';
 import { isHeaderRow, isId, isObject, isProductName, isSheetName, onlyKeys, optional } from './validate-basics';
+import type { DraftSaveRequest, DraftSummary, OpenedDraft, OutboxAddRequest, OutboxJob, OutboxResolveRequest, OutboxSendRequest, OutboxView, PublishMetaPrepareRequest } from './draft-types';
+import { isDraftSaveRequest, isIdInput, isOutboxAddRequest, isOutboxResolveRequest, isOutboxSendRequest, isPublishMetaPrepareRequest } from './validate-drafts';
 
 export type * from './publish-types';
+export type * from './draft-types';
 
 export interface AppInfo {
   name: string;
@@ -117,6 +120,29 @@ export interface ApiCalls {
   'product.meta': { input: { product: string }; output: ProductMeta };
   /** What changed in an edited, re-imported workbook since the version it was pulled from (progress; cancellable). */
   'product.diff': { input: ProductDiffRequest; output: DataDiff };
+  /** Home: every draft, newest first, with its state (draft, queued, published, conflict…). */
+  'draft.list': { input: Record<string, never>; output: DraftSummary[] };
+  /** Saves a draft atomically (the page calls it, debounced, as the owner types); creates one without id. */
+  'draft.save': { input: DraftSaveRequest; output: DraftSummary };
+  /** Reopens a draft: its content, and its file registered again (or why the file cannot be used). */
+  'draft.open': { input: { id: string }; output: OpenedDraft };
+  'draft.duplicate': { input: { id: string }; output: DraftSummary };
+  /** Moves a draft to the bin (draft.restore undoes it until the app next starts). */
+  'draft.delete': { input: { id: string }; output: { deleted: boolean } };
+  'draft.restore': { input: { id: string }; output: DraftSummary };
+  /** "Edit description" of a published product: a metadata-only draft from its latest version (offline: the last copy seen). */
+  'draft.fromProduct': { input: { product: string }; output: DraftSummary };
+  /** A metadata-only publish: checks the edited description and proposes the version (no data is re-read or re-sent). */
+  'publish.prepareMeta': { input: PublishMetaPrepareRequest; output: PublishProposal };
+  /** The queued publishes and whether their mesh can be reached. */
+  'outbox.list': { input: Record<string, never>; output: OutboxView };
+  /** Queues a draft's publish for when the mesh can be reached again. */
+  'outbox.add': { input: OutboxAddRequest; output: OutboxJob };
+  /** Sends waiting jobs in order now (or one: the retry button); progress events; cancellable. */
+  'outbox.send': { input: OutboxSendRequest; output: OutboxView };
+  'outbox.remove': { input: { id: string }; output: OutboxView };
+  /** The owner's answer to a conflict: keep theirs, keep mine (field by field), or rebase the draft. */
+  'outbox.resolve': { input: OutboxResolveRequest; output: OutboxView };
 }
 
 /** A command from the host's own menus (desktop): the page runs the same flow as its buttons. */
@@ -128,6 +154,8 @@ export interface AppCommand {
 export interface ApiEvents {
   'job.progress': JobProgress;
   'app.command': AppCommand;
+  /** The outbox changed on its own (a job queued, delivered, failed or in conflict; the mesh came back). */
+  'outbox.changed': OutboxView;
 }
 
 export type CallName = keyof ApiCalls;
@@ -194,6 +222,19 @@ export const inputValidators: { [K in CallName]: Validator<CallInput<K>> } = {
   'catalog.list': (x): x is CallInput<'catalog.list'> => isObject(x) && onlyKeys(x, ['refresh']) && optional(x.refresh, (v) => typeof v === 'boolean'),
   'product.get': (x): x is CallInput<'product.get'> => isObject(x) && onlyKeys(x, ['product']) && isProductName(x.product),
   'product.preview': isProductPreviewInput,
+  'draft.list': isEmpty,
+  'draft.save': isDraftSaveRequest,
+  'draft.open': isIdInput,
+  'draft.duplicate': isIdInput,
+  'draft.delete': isIdInput,
+  'draft.restore': isIdInput,
+  'draft.fromProduct': (x): x is CallInput<'draft.fromProduct'> => isObject(x) && onlyKeys(x, ['product']) && isProductName(x.product),
+  'publish.prepareMeta': isPublishMetaPrepareRequest,
+  'outbox.list': isEmpty,
+  'outbox.add': isOutboxAddRequest,
+  'outbox.send': isOutboxSendRequest,
+  'outbox.remove': isIdInput,
+  'outbox.resolve': isOutboxResolveRequest,
 };
 
 function isInspectRequest(x: unknown): x is InspectRequest {
@@ -212,7 +253,7 @@ function isInspectRequest(x: unknown): x is InspectRequest {
 }
 
 export const CALL_NAMES = Object.keys(inputValidators) as CallName[];
-export const EVENT_NAMES: readonly EventName[] = ['job.progress', 'app.command'];
+export const EVENT_NAMES: readonly EventName[] = ['job.progress', 'app.command', 'outbox.changed'];
 
 export function isCallName(x: unknown): x is CallName {
   return typeof x === 'string' && (CALL_NAMES as string[]).includes(x);

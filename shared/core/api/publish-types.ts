@@ -34,6 +34,11 @@ export interface MeshSettings {
    * last only until Mesh Desk closes.
    */
   keysPersist: boolean;
+  /**
+   * Set when the desktop app will not store keys at all (no safe OS keychain, or Linux's
+   * "basic_text" fallback): why, and how to use an AWS profile instead.
+   */
+  keysRefused?: string;
 }
 
 /** Adding or changing a mesh from the Settings form. */
@@ -98,6 +103,8 @@ export interface PublishRunRequest {
   planId: string;
   /** The owner's choice; absent = the required bump. */
   bump?: Bump;
+  /** The draft being published: Home then shows it as published, with the version. */
+  draftId?: string;
 }
 
 export interface PublishResult {

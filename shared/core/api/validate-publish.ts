@@ -42,7 +42,7 @@ export function isPublishPrepareRequest(x: unknown): x is PublishPrepareRequest 
 }
 
 export function isPublishRunRequest(x: unknown): x is PublishRunRequest {
-  return isObject(x) && onlyKeys(x, ['jobId', 'planId', 'bump']) && isId(x.jobId) && isId(x.planId) && optional(x.bump, isBump);
+  return isObject(x) && onlyKeys(x, ['jobId', 'planId', 'bump', 'draftId']) && isId(x.jobId) && isId(x.planId) && optional(x.bump, isBump) && optional(x.draftId, isId);
 }
 
 export function isProductExportRequest(x: unknown): x is ProductExportRequest {

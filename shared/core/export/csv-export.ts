@@ -8,6 +8,10 @@
 // injection"), using the same rule as safeCellText. Real numbers are written as numbers and never
 // prefixed: -5 from a number column stays -5, while the text "-5" from a text column becomes
 // "'-5" — the column's type, not the look of the value, decides.
+//
+// This is the general (typed) path. Comma CSV from a mesh goes through csv-export-fast.ts, which
+// copies the published parts' bytes and sends only the values it cannot copy through
+// csvFieldText below: whatever this file writes, the fast path writes the same bytes.
 
 import type { PulledBatch, PulledColumn, PulledValue } from '../pull/read-endpoint';
 import { throwIfCancelled } from '../result';
@@ -55,8 +59,7 @@ export async function* csvExportChunks(
   };
 
   throwIfCancelled(opts.signal);
-  if (opts.bom) push(BOM);
-  push(line(columns.map((c) => field(neutralize(c.name))), delimiter));
+  push(csvHeaderText(columns, opts));
   const width = columns.length;
   const cells: string[] = new Array<string>(width);
   for await (const batch of batches) {
@@ -68,6 +71,21 @@ export async function* csvExportChunks(
     }
   }
   if (size > 0) yield take();
+}
+
+/** The start of the file: the byte order mark if asked for, and the line of column names. */
+export function csvHeaderText(columns: readonly PulledColumn[], opts: Pick<CsvExportOptions, 'delimiter' | 'bom'>): string {
+  const field = fieldWriter(opts.delimiter);
+  return (opts.bom ? BOM : '') + line(columns.map((c) => field(neutralize(c.name))), opts.delimiter);
+}
+
+/**
+ * One value as csvExportChunks writes it (neutralized, quoted when needed), for a writer that
+ * handles a row in pieces: the CSV fast path sends every value it does not copy through here,
+ * so both paths write the same bytes.
+ */
+export function csvFieldText(value: PulledValue, opts: Pick<CsvExportOptions, 'delimiter' | 'decimal'>): string {
+  return fieldWriter(opts.delimiter)(csvValue(value, opts.decimal ?? (opts.delimiter === ';' ? ',' : '.')));
 }
 
 /** One CSV line. A single empty field is written as "" so readers do not skip the row as blank. */
@@ -111,6 +129,9 @@ function neutralize(text: string): string {
 
 /** RFC 4180 quoting for the chosen delimiter: quote when a field holds it, a quote, CR or LF. */
 function fieldWriter(delimiter: string): (text: string) => string {
-  const special = delimiter === ';' ? /[";\r\n]/ : /[",\r\n]/;
-  return (text) => (special.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+  return delimiter === ';' ? semicolonField : commaField;
 }
+
+const quoting = (special: RegExp) => (text: string): string => (special.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+const commaField = quoting(/[",\r\n]/);
+const semicolonField = quoting(/[";\r\n]/);

@@ -222,6 +222,7 @@ export async function runPublish(input: RunPublishInput): Promise<Result<Publish
       bump: decided.value.bump,
       changes: decided.value.changes.map((c) => `${c.text} (${c.level})`),
       sourceFile: plan.fileName,
+      publishId: input.publishId,
     };
     const descriptor = productDescriptor(plan, version, contract.id, publishedAt, [record, ...(now.value?.history ?? [])]);
     const productValid = input.validators.validateProduct(descriptor);
@@ -267,7 +268,7 @@ export async function runPublish(input: RunPublishInput): Promise<Result<Publish
  * another publisher won. When the answer to our write was lost and the retry is refused, the
  * write may have been ours: product.yaml is read back and compared before calling it lost.
  */
-async function commit(store: MeshStore, key: string, body: Uint8Array, etag: string | undefined, record: VersionRecord, signal?: AbortSignal): Promise<{ etag: string }> {
+export async function commit(store: MeshStore, key: string, body: Uint8Array, etag: string | undefined, record: VersionRecord, signal?: AbortSignal): Promise<{ etag: string }> {
   try {
     return await store.put(key, body, { contentType: 'application/yaml', condition: etag ? { ifMatch: etag } : { ifNoneMatch: '*' }, ...(signal ? { signal } : {}) });
   } catch (e) {
@@ -280,14 +281,14 @@ async function commit(store: MeshStore, key: string, body: Uint8Array, etag: str
   }
 }
 
-function lostRace(product: string, now: CurrentProduct | null): PublishConflict {
+export function lostRace(product: string, now: CurrentProduct | null): PublishConflict {
   const top = now?.history[0];
   const what = top ? `v${top.version} at ${when(top.publishedAt)}${top.publishedBy ? ` (${top.publishedBy})` : ''}` : now ? `v${now.version}` : 'a change';
   return new PublishConflict(`Someone else published "${product}" ${what} while you were getting ready. Your version was not published and your draft is kept. Check again to see what they changed, then publish on top of it.`);
 }
 
 /** The endpoint's columns in words, from the contract (what the catalog searches). */
-function columnWords(contract: OdcsContract, endpoint: string): ColumnWords[] {
+export function columnWords(contract: OdcsContract, endpoint: string): ColumnWords[] {
   const schema = contract.schema?.find((o) => o.name === endpoint);
   return (schema?.properties ?? []).map((p) => ({ name: p.name, ...(p.businessName ? { businessName: p.businessName } : {}), ...(p.description ? { description: p.description } : {}) }));
 }

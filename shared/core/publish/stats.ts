@@ -68,7 +68,8 @@ export function buildStats(input: {
   };
 }
 
-function statsColumn(c: ColumnProfile, personal: string | undefined): StatsColumn {
+/** One column of a stats file; a personal column keeps its counts but none of its values. Also re-applied to a copied version's stats (metadata-only versions). */
+export function statsColumn(c: ColumnProfile | StatsColumn, personal: string | undefined): StatsColumn {
   const { top, examples, min, max, histogram, ...rest } = c;
   if (personal === 'personal' || personal === 'sensitive') return { ...rest, personal };
   return { ...rest, top, examples, min, max, ...(histogram ? { histogram } : {}) };

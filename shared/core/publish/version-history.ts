@@ -18,6 +18,11 @@ export interface EndpointRecord {
   columns: number;
   /** The columns in words (name, business name, description), so the catalog can search them. */
   fields?: ColumnWords[];
+  /**
+   * A metadata-only version reuses the data parts of an earlier version instead of uploading
+   * them again: its parts are those of this version ("1.2.0"). Absent = the record's own version.
+   */
+  dataVersion?: string;
 }
 
 export interface ColumnWords {
@@ -42,6 +47,13 @@ export interface VersionRecord {
   changes: string[];
   /** The owner's file it was published from (name only). */
   sourceFile?: string;
+  /**
+   * The publish id of the run that committed this version (stable across retries of the same
+   * queued job), so a sender whose reply was lost can tell its own commit from someone else's.
+   */
+  publishId?: string;
+  /** True when only the description changed: the data parts are an earlier version's (see dataVersion). */
+  metadataOnly?: boolean;
 }
 
 const VERSIONS_PROPERTY = 'versions';
@@ -56,7 +68,8 @@ const isColumnWords = (x: unknown): boolean =>
 function isEndpointRecord(x: unknown): x is EndpointRecord {
   return (
     isObj(x) && isStr(x.name) && /^[A-Za-z0-9_-]{1,64}$/.test(x.name) && isStr(x.sheet) && isCount(x.rows) && isCount(x.parts) && isCount(x.columns) &&
-    (x.fields === undefined || (Array.isArray(x.fields) && x.fields.every(isColumnWords)))
+    (x.fields === undefined || (Array.isArray(x.fields) && x.fields.every(isColumnWords))) &&
+    (x.dataVersion === undefined || (isStr(x.dataVersion) && /^\d+\.\d+\.\d+$/.test(x.dataVersion)))
   );
 }
 
@@ -67,6 +80,7 @@ function isVersionRecord(x: unknown): x is VersionRecord {
     (x.bump === 'initial' || x.bump === 'major' || x.bump === 'minor' || x.bump === 'patch') &&
     Array.isArray(x.changes) && x.changes.every(isStr) &&
     (x.publishedBy === undefined || isStr(x.publishedBy)) && (x.sourceFile === undefined || isStr(x.sourceFile)) &&
+    (x.publishId === undefined || isStr(x.publishId)) && (x.metadataOnly === undefined || typeof x.metadataOnly === 'boolean') &&
     // Keys stay inside the product folder: a hand-edited "../" must not send readers elsewhere.
     [x.contract, x.stats].every((k) => !(k as string).split('/').some((s) => s === '..' || s === '') && !(k as string).startsWith('/'))
   );

@@ -47,6 +47,9 @@ export interface TimelineEntry {
   rows: number;
   endpoints: { name: string; rows: number }[];
   sourceFile?: string;
+  /** Only the description changed; the rows are those of `dataVersion`. */
+  metadataOnly?: boolean;
+  dataVersion?: string;
 }
 
 export interface ProductPage {
@@ -96,7 +99,8 @@ export function productPage(current: CurrentProduct, now: number): ProductPage {
     name: entry.name || meta.name || '',
     title: entry.title ?? meta.title ?? entry.name,
     tags: entry.tags.length > 0 ? entry.tags : meta.tags ?? [],
-    freshness: freshnessOf(entry.frequency ?? meta.frequency, latest?.publishedAt, now),
+    // Freshness is about the data: a description-only version does not make the rows newer.
+    freshness: freshnessOf(entry.frequency ?? meta.frequency, dataPublishedAt(current) ?? latest?.publishedAt, now),
     version: current.version,
     columns: [],
     endpoints: [],
@@ -109,6 +113,7 @@ export function productPage(current: CurrentProduct, now: number): ProductPage {
       rows: v.endpoints.reduce((n, e) => n + e.rows, 0),
       endpoints: v.endpoints.map((e) => ({ name: e.name, rows: e.rows })),
       ...(v.sourceFile !== undefined ? { sourceFile: v.sourceFile } : {}),
+      ...(v.metadataOnly ? { metadataOnly: true, ...(v.endpoints[0]?.dataVersion ? { dataVersion: v.endpoints[0].dataVersion } : {}) } : {}),
     })),
   };
   const description = meta.description ?? entry.summary;
@@ -134,6 +139,13 @@ export function productPage(current: CurrentProduct, now: number): ProductPage {
     page.columns = page.endpoints[0]?.columns ?? [];
   }
   return page;
+}
+
+/** When the latest rows were published: a description-only version points at the version that sent them. */
+function dataPublishedAt(current: CurrentProduct): string | undefined {
+  const latest = current.history[0];
+  const dataVersion = latest?.metadataOnly ? latest.endpoints[0]?.dataVersion : undefined;
+  return dataVersion ? current.history.find((v) => v.version === dataVersion)?.publishedAt : undefined;
 }
 
 function licenseOf(current: CurrentProduct): string | undefined {

@@ -127,7 +127,8 @@ export async function* endpointRows(store: MeshStore, opened: OpenedEndpoint, o:
   progress(0);
   // The next part is opened and read ahead while the current one is parsed.
   const open = (n: number) => {
-    const key = partKey(product, endpoint.name, version, n);
+    // A metadata-only version reads the parts of the version whose data it reuses.
+    const key = partKey(product, endpoint.name, endpoint.dataVersion ?? version, n);
     const p = store.getStream(key, o.signal).then((stream) => ({ key, stream: stream ? readAhead(stream, READ_AHEAD_BYTES) : null }));
     p.catch(() => undefined); // handled when its turn comes
     return p;
@@ -140,7 +141,7 @@ export async function* endpointRows(store: MeshStore, opened: OpenedEndpoint, o:
       const { key, stream } = await next!;
       next = n < endpoint.parts ? open(n + 1) : undefined;
       if (!stream) {
-        throw new UserFacingError('pull.part-missing', `Part ${n} of ${endpoint.parts} of the data of ${of} is missing from the mesh (${key} in ${store.url}), so the data cannot be pulled complete. Ask the product's owner to publish the product again, or pick another version.`);
+        throw partMissing(n, endpoint, of, key, store);
       }
       current = stream;
       for await (const records of parts.records(stream, { label: { part: n, of }, ...(o.signal ? { signal: o.signal } : {}), ...(o.batchRows ? { batchRecords: o.batchRows } : {}) })) {
@@ -167,6 +168,15 @@ export async function* endpointRows(store: MeshStore, opened: OpenedEndpoint, o:
     const pending = next;
     if (pending) await pending.then((p) => p.stream?.cancel(), () => undefined).catch(() => undefined);
   }
+  checkRows(rowsDone, endpoint, of, store);
+}
+
+function partMissing(n: number, endpoint: EndpointRecord, of: string, key: string, store: MeshStore): UserFacingError {
+  return new UserFacingError('pull.part-missing', `Part ${n} of ${endpoint.parts} of the data of ${of} is missing from the mesh (${key} in ${store.url}), so the data cannot be pulled complete. Ask the product's owner to publish the product again, or pick another version.`);
+}
+
+/** Together the parts must hold the rows the version's record promises: a lost part or a cut-short one never passes unnoticed. */
+function checkRows(rowsDone: number, endpoint: EndpointRecord, of: string, store: MeshStore): void {
   if (rowsDone !== endpoint.rows) {
     throw new UserFacingError('pull.rows-missing', `The data of ${of} holds ${rowsDone.toLocaleString('en')} rows, but ${endpoint.rows.toLocaleString('en')} were published. Some of it was lost or changed in the mesh (${store.url}). Ask the product's owner to publish the product again, or pick another version.`);
   }
@@ -185,4 +195,62 @@ function checkHeader(header: readonly string[], columns: readonly PulledColumn[]
 export async function* readEndpointRows(store: MeshStore, o: ReadEndpointOptions): AsyncIterable<PulledBatch> {
   const opened = await openEndpoint(store, o);
   yield* endpointRows(store, opened, o);
+}
+
+/** One published part as it is stored: its bytes, unparsed (see endpointPartSource). */
+export interface RawPart {
+  /** 1-based part number. */
+  n: number;
+  key: string;
+  chunks: AsyncIterable<Uint8Array>;
+}
+
+/**
+ * The endpoint's parts as raw bytes, for a reader that copies them rather than parsing every
+ * value (the CSV export's fast path). Same parts, read-ahead and missing-part message as
+ * endpointRows; the reader counts rows itself and hands the counts back, so the header and
+ * row-count checks and their words stay the ones endpointRows uses.
+ */
+export function endpointPartSource(store: MeshStore, opened: OpenedEndpoint, o: Pick<ReadEndpointOptions, 'signal' | 'onProgress'> = {}) {
+  const { product, endpoint, columns } = opened;
+  const version = opened.version.version;
+  const of = where(product, version, endpoint.name);
+  const keyOf = (n: number) => partKey(product, endpoint.name, endpoint.dataVersion ?? version, n);
+  async function* parts(): AsyncIterable<RawPart> {
+    const open = (n: number) => {
+      const key = keyOf(n);
+      const p = store.getStream(key, o.signal).then((stream) => ({ key, stream: stream ? readAhead(stream, READ_AHEAD_BYTES) : null }));
+      p.catch(() => undefined); // handled when its turn comes
+      return p;
+    };
+    let next = endpoint.parts >= 1 ? open(1) : undefined;
+    let current: ReadAhead | null = null;
+    try {
+      for (let n = 1; n <= endpoint.parts; n++) {
+        throwIfCancelled(o.signal);
+        const { key, stream } = await next!;
+        next = n < endpoint.parts ? open(n + 1) : undefined;
+        if (!stream) {
+          throw partMissing(n, endpoint, of, key, store);
+        }
+        current = stream;
+        yield { n, key, chunks: stream };
+        current = null;
+      }
+    } finally {
+      await current?.cancel().catch(() => undefined);
+      const pending = next;
+      if (pending) await pending.then((p) => p.stream?.cancel(), () => undefined).catch(() => undefined);
+    }
+  }
+  return {
+    /** "the product …, version …" for messages about a part (PartsReader's label). */
+    of,
+    parts: parts(),
+    /** The first part's column names against the contract (the 'pull.columns-mismatch' error). */
+    checkHeader: (header: readonly string[]) => checkHeader(header, columns, of),
+    /** All parts read: the rows found against the rows published (the 'pull.rows-missing' error). */
+    checkRows: (rowsDone: number) => checkRows(rowsDone, endpoint, of, store),
+    progress: (rowsDone: number, partsDone: number) => o.onProgress?.({ rowsDone, rowsTotal: endpoint.rows, partsDone, parts: endpoint.parts }),
+  };
 }

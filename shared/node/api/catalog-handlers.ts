@@ -16,6 +16,7 @@ import { metaFromContract } from '../../core/contract/meta-from-contract';
 import { previewRows, productPage } from '../../core/pull/product-page';
 import { fail, ok, toAppError } from '../../core/result';
 import { openMesh } from '../mesh/open-mesh';
+import { rememberProduct } from '../products/product-cache';
 import type { MeshSettingsStore } from '../settings/mesh-settings';
 
 type CatalogHandlers = Pick<ApiHandlers, 'catalog.list' | 'product.get' | 'product.preview' | 'product.meta'>;
@@ -62,6 +63,8 @@ export function createCatalogHandlers(deps: { dataDir: string; settings: MeshSet
         const current = await readCurrentProduct(mesh.value.store, product);
         if (!current.ok) return current;
         if (!current.value) return fail('product.not-found', `There is no product "${product}" in ${mesh.value.name} (${mesh.value.url}). It may have been removed; refresh the catalog.`);
+        // Kept for "Edit description" offline (best effort; never fails the page).
+        await rememberProduct(deps.dataDir, mesh.value.url, product, current.value);
         return ok(productPage(current.value, Date.now()));
       } catch (e) {
         return { ok: false, error: toAppError(e) };
@@ -75,6 +78,7 @@ export function createCatalogHandlers(deps: { dataDir: string; settings: MeshSet
         const current = await readCurrentProduct(mesh.value.store, product);
         if (!current.ok) return current;
         if (!current.value?.contract) return fail('product.not-found', `The description of "${product}" cannot be read from ${mesh.value.name} (${mesh.value.url}). Choose the mesh it was pulled from in Settings, or describe it again.`);
+        await rememberProduct(deps.dataDir, mesh.value.url, product, current.value);
         return ok({ ...metaFromContract(current.value.contract).meta, name: product });
       } catch (e) {
         return { ok: false, error: toAppError(e) };

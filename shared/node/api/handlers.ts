@@ -11,6 +11,10 @@ import type { SourceRegistry, RegisteredSource } from '../sources/source-registr
 import type { MeshSettingsStore } from '../settings/mesh-settings';
 import { createPublishHandlers } from './publish-handlers';
 import { createCatalogHandlers } from './catalog-handlers';
+import { createDraftHandlers } from './draft-handlers';
+import { markDraftPublished } from '../drafts/mark-published';
+import { createOutboxHandlers } from './outbox-handlers';
+import { createMetaPublishHandlers } from './meta-publish-handlers';
 
 export interface HandlerDeps {
   mode: 'electron' | 'browser';
@@ -27,6 +31,8 @@ export interface HandlerDeps {
    * download link) in browser mode. Null when the owner cancels.
    */
   saveTarget: (suggestedName: string) => Promise<{ path: string; saved: SavedFile } | null>;
+  /** Pushes an event to every window or tab, outside of any call (the outbox's own sending). */
+  broadcast?: CallContext['emit'];
 }
 
 /**
@@ -58,6 +64,25 @@ const unknownSource = (): Result<never> =>
     'source.unknown',
     'Mesh Desk no longer has that file open (perhaps the app was restarted). Add the file again.',
   );
+
+/** publish.run with a draftId: the draft shows as published on Home once the version is in. */
+function withDraftMarking<T extends Pick<ApiHandlers, 'publish.run'>>(handlers: T, deps: HandlerDeps): T {
+  const run = handlers['publish.run'];
+  return {
+    ...handlers,
+    async 'publish.run'(input, ctx) {
+      const { draftId, ...rest } = input;
+      const result = await run(rest, ctx);
+      if (result.ok && draftId) {
+        const settings = await deps.settings.view();
+        const meshName = settings.meshes.find((m) => m.url === result.value.mesh)?.name ?? result.value.mesh;
+        // The version is published whatever happens here; a draft that cannot be marked is only a stale badge.
+        await markDraftPublished(deps.dataDir, draftId, result.value, meshName).catch(() => undefined);
+      }
+      return result;
+    },
+  };
+}
 
 export function createHandlers(deps: HandlerDeps): ApiHandlers {
   const { sources, jobs } = deps;
@@ -161,7 +186,10 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
       return ok<SavedFile | null>(target.saved);
     },
 
-    ...createPublishHandlers({ sources, jobs, settings: deps.settings }),
+    ...withDraftMarking(createPublishHandlers({ sources, jobs, settings: deps.settings }), deps),
     ...createCatalogHandlers({ dataDir: deps.dataDir, settings: deps.settings }),
+    ...createDraftHandlers(deps),
+    ...createOutboxHandlers(deps),
+    ...createMetaPublishHandlers(deps),
   } satisfies ApiHandlers;
 }

@@ -3,7 +3,6 @@
 // A prepared publish is kept here under a plan id until the owner presses Publish, so the file
 // is checked once and then sent — the page only ever holds the proposal.
 
-import { randomUUID } from 'node:crypto';
 import type { ApiHandlers, CallContext, JobProgress, PublishProposal, PublishResult } from '../../core/api/contract';
 import type { PublishPlan } from '../../core/publish/prepare';
 import { productAddress } from '../../core/publish/servers';
@@ -16,20 +15,10 @@ import type { JobProgressUpdate } from '../jobs/protocol';
 import { runFileTask } from '../jobs/tasks';
 import { openMesh } from '../mesh/open-mesh';
 import type { MeshConnectionInfo, MeshSettingsStore } from '../settings/mesh-settings';
-import type { RegisteredSource, SourceRegistry } from '../sources/source-registry';
+import type { SourceRegistry } from '../sources/source-registry';
+import { planShelfFor, type HeldPlan } from './held-plans';
 
 type PublishHandlers = Pick<ApiHandlers, 'settings.get' | 'mesh.save' | 'mesh.remove' | 'mesh.use' | 'mesh.test' | 'publish.prepare' | 'publish.run'>;
-
-interface HeldPlan {
-  /** Set while publish.run sends it: a second press must not start a second publish. */
-  running?: boolean;
-  plan: PublishPlan;
-  source: RegisteredSource;
-  mesh: MeshConnectionInfo;
-}
-
-/** Plans waiting for the Publish button; older ones are dropped (the page prepares again). */
-const MAX_PLANS = 8;
 
 export interface PublishDeps {
   sources: SourceRegistry;
@@ -38,13 +27,9 @@ export interface PublishDeps {
 }
 
 export function createPublishHandlers(deps: PublishDeps): PublishHandlers {
-  const plans = new Map<string, HeldPlan>();
-  const keep = (held: HeldPlan): string => {
-    const id = randomUUID().replace(/-/g, '');
-    plans.set(id, held);
-    while (plans.size > MAX_PLANS) plans.delete(plans.keys().next().value!);
-    return id;
-  };
+  // Shared with publish.prepareMeta (meta-publish-handlers.ts): one Publish button runs either plan.
+  const plans = planShelfFor(deps.settings);
+  const keep = (held: HeldPlan): string => plans.keep(held);
 
   return {
     async 'settings.get'() {
@@ -91,7 +76,7 @@ export function createPublishHandlers(deps: PublishDeps): PublishHandlers {
         runFileTask(deps.jobs, 'publish-prepare', { path: source.path, fileName: source.ref.name, mesh: { url: mesh.value.url, options: mesh.value.options }, sheets, meta: input.meta, ...(input.waivers ? { waivers: input.waivers } : {}) }, { jobId: input.jobId, onProgress }),
       );
       if (!result.ok) return result;
-      const planId = keep({ plan: result.value, source, mesh: mesh.value });
+      const planId = keep({ kind: 'file', plan: result.value, source, mesh: mesh.value });
       return ok(proposalOf(planId, result.value, mesh.value));
     },
 
@@ -99,10 +84,17 @@ export function createPublishHandlers(deps: PublishDeps): PublishHandlers {
       const held = plans.get(input.planId);
       if (!held) return fail('publish.plan-expired', 'This publish is no longer ready (it was sent already, or several newer ones were prepared since). Press "Check again", then publish.');
       if (held.running) return fail('publish.running', 'This version is being published right now. Wait for it to finish.');
-      const { plan, source, mesh } = held;
-      if (input.bump && bumpRank(input.bump) < bumpRank(plan.decision.required === 'initial' ? 'patch' : plan.decision.required)) {
-        return fail('version.bump-too-low', `A ${input.bump} version is not enough: ${plan.decision.reason}. Choose ${plan.decision.required} or higher.`);
+      const decision = held.plan.decision;
+      if (input.bump && bumpRank(input.bump) < bumpRank(decision.required === 'initial' ? 'patch' : decision.required)) {
+        return fail('version.bump-too-low', `A ${input.bump} version is not enough: ${decision.reason}. Choose ${decision.required} or higher.`);
       }
+      if (held.kind === 'metadata-only') {
+        held.running = true;
+        const sent = await held.run(input.bump, ctx, input.jobId).finally(() => (held.running = false));
+        if (sent.ok) plans.delete(input.planId);
+        return sent;
+      }
+      const { plan, source, mesh } = held;
       const owner = plan.meta.owner?.name || plan.meta.owner?.email;
       held.running = true;
       const result = await withJobProgress(ctx, input.jobId, source.ref.size, (onProgress) =>
@@ -111,6 +103,7 @@ export function createPublishHandlers(deps: PublishDeps): PublishHandlers {
       held.running = false;
       if (!result.ok) return result;
       plans.delete(input.planId);
+      await plans.onPublished?.(mesh, plan.product).catch(() => undefined);
       const { keys: _keys, bump: _bump, changes: _changes, ...rest } = result.value;
       return ok<PublishResult>({ ...rest, mesh: mesh.url });
     },
@@ -145,7 +138,7 @@ function proposalOf(planId: string, plan: PublishPlan, mesh: MeshConnectionInfo)
 }
 
 /** Progress events for a publish job, ending with 'done' whatever happens. */
-async function withJobProgress<T>(ctx: CallContext, jobId: string, bytesTotal: number, run: (onProgress: (p: JobProgressUpdate) => void) => Promise<Result<T>>): Promise<Result<T>> {
+export async function withJobProgress<T>(ctx: CallContext, jobId: string, bytesTotal: number, run: (onProgress: (p: JobProgressUpdate) => void) => Promise<Result<T>>): Promise<Result<T>> {
   const emit = (p: Omit<JobProgress, 'jobId'>) => ctx.emit('job.progress', { jobId, ...p });
   emit({ phase: 'opening', bytesDone: 0, bytesTotal, rows: 0 });
   let last: Omit<JobProgress, 'jobId'> = { phase: 'opening', bytesDone: 0, bytesTotal, rows: 0 };

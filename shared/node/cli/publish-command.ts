@@ -1,6 +1,8 @@
 // Node only. `mesh-desk publish <file> --mesh <url> --meta <meta.yaml> [--sheet NAME]…
-// [--header-row N] [--bump major|minor|patch] [--by NAME] [--json]`: check the file against the
-// mesh's policy, decide the version, send the data parts and commit product.yaml.
+// [--header-row N] [--bump major|minor|patch] [--by NAME] [--queue [--base X.Y.Z]] [--json]`:
+// check the file against the mesh's policy, decide the version, send the data parts and commit
+// product.yaml. With --queue, a mesh that cannot be reached puts the publish in the outbox
+// ($MESH_DESK_HOME/outbox, shared with the app) and exits 0 reporting "queued".
 // Exit: 0 published, 1 blocking findings (listed), 2 unreadable input / mesh problem, 3 someone
 // else published first (nothing of ours reached readers).
 
@@ -17,6 +19,10 @@ import { describeWithSuggestions, readOwnerMeta } from './inspect-check';
 import { toInspectJson } from './inspect-json';
 import { formatPublished, formatProposal } from './format-publish-text';
 import { interruptSignal, stop } from './cli-exit';
+import { resolveDataDir } from '../app/data-dir';
+import { queueCliPublish, type CliQueueInput } from '../outbox/cli-job';
+import { newJobId } from '../outbox/job-from-draft';
+import { UNREACHABLE } from '../outbox/unreachable';
 
 export const EXIT_LOST_RACE = 3;
 
@@ -33,6 +39,8 @@ export async function runPublishCommand(args: string[]): Promise<number> {
         'header-row': { type: 'string' },
         bump: { type: 'string' },
         by: { type: 'string' },
+        queue: { type: 'boolean', default: false },
+        base: { type: 'string' },
         json: { type: 'boolean', default: false },
       },
     });
@@ -44,6 +52,8 @@ export async function runPublishCommand(args: string[]): Promise<number> {
   if (values.mesh === undefined) return stop('publish needs --mesh <address>: where to publish, e.g. "s3://acme-mesh/finance" or "file:///home/me/Mesh".');
   if (values.meta === undefined) return stop('publish needs --meta <meta.yaml>: your description of the product (at least its name).');
   if (values.bump !== undefined && !(BUMPS as readonly string[]).includes(values.bump)) return stop(`--bump must be major, minor or patch, not "${values.bump}".`);
+  if (values.base !== undefined && !/^\d+\.\d+\.\d+$/.test(values.base)) return stop(`--base must be the version you start from, like 1.2.0, not "${values.base}".`);
+  if (values.base !== undefined && !values.queue) return stop('--base only goes with --queue (it tells the outbox which version your publish builds on).');
   let headerRow: number | undefined;
   if (values['header-row'] !== undefined) {
     headerRow = Number(values['header-row']);
@@ -70,8 +80,12 @@ export async function runPublishCommand(args: string[]): Promise<number> {
     const { meta, sheet, headerRow: chosenRow } = described.value;
     const sheets: SheetChoice[] = [{ sheet, ...(chosenRow !== undefined ? { headerRow: chosenRow } : {}) }, ...sheetsWanted.slice(1).map((s) => ({ sheet: s }))];
 
+    const publisher = values.by ?? meta.owner?.name ?? meta.owner?.email;
+    const queue = (reason: string, baseVersion: string | null | undefined, publishId?: string) =>
+      queueForLater({ json: values.json === true, reason, meshUrl: mesh.url, path, fileName, sheets, meta, ...(values.bump !== undefined ? { bump: values.bump as Bump } : {}), ...(publisher ? { publisher } : {}), ...(baseVersion !== undefined ? { baseVersion } : {}), ...(publishId ? { publishId } : {}) });
     const plan = await prepareFilePublish({ mesh, path, fileName, sheets, meta, signal: interrupt.signal, onProgress: (p) => progress.reading(p.bytesDone, p.bytesTotal) });
     progress.clear();
+    if (!plan.ok && plan.error.code === UNREACHABLE && values.queue) return await queue(plan.error.message, values.base);
     if (!plan.ok) return failed(fileName, plan.error.message, plan.error.code);
     if (!plan.value.check.canPublish) {
       if (values.json) process.stdout.write(`${JSON.stringify({ published: false, ...toInspectJson(plan.value.report) })}\n`);
@@ -80,16 +94,21 @@ export async function runPublishCommand(args: string[]): Promise<number> {
     }
     if (!values.json) process.stderr.write(formatProposal(plan.value, values.bump as Bump | undefined));
 
+    // With --queue the send carries the id the queued job would keep: if the commit landed but
+    // the reply was lost, the outbox recognizes it as delivered instead of sending it twice.
+    const publishId = values.queue ? newJobId() : undefined;
     const run = await runFilePublish({
       mesh,
       path,
       plan: plan.value,
+      ...(publishId ? { publishId } : {}),
       ...(values.bump !== undefined ? { bump: values.bump as Bump } : {}),
-      ...(values.by ?? meta.owner?.name ?? meta.owner?.email ? { publisher: (values.by ?? meta.owner?.name ?? meta.owner?.email)! } : {}),
+      ...(publisher ? { publisher } : {}),
       signal: interrupt.signal,
       onProgress: (p) => progress.sending(p),
     });
     progress.clear();
+    if (!run.ok && run.error.code === UNREACHABLE && values.queue) return await queue(run.error.message, values.base ?? plan.value.current?.version ?? null, publishId);
     if (!run.ok) return failed(fileName, run.error.message, run.error.code);
     const o = run.value;
     if (values.json) {
@@ -103,6 +122,16 @@ export async function runPublishCommand(args: string[]): Promise<number> {
   } finally {
     interrupt.dispose();
   }
+}
+
+/** --queue and the mesh cannot be reached: the publish waits in the outbox (exit 0, "queued"). */
+async function queueForLater(input: Omit<CliQueueInput, 'dataDir'> & { json: boolean; reason: string }): Promise<number> {
+  const { json, reason, ...rest } = input;
+  const job = await queueCliPublish({ ...rest, dataDir: resolveDataDir() });
+  const why = reason.replace(/\s*\n\s*/g, ' ');
+  if (json) process.stdout.write(`${JSON.stringify({ published: false, queued: true, id: job.id, product: job.product, mesh: job.mesh, baseVersion: job.baseVersion, reason: why })}\n`);
+  else process.stdout.write(`queued: "${job.product}" waits in the outbox (job ${job.id}) because the mesh cannot be reached now: ${why}\nRun "mesh-desk sync" (or open Mesh Desk) when you are back online to send it.\n`);
+  return 0;
 }
 
 function failed(fileName: string, message: string, code: string): number {

@@ -2,54 +2,59 @@
 // The "Data" sheet of a pulled product: one typed cell per value (numbers as numbers, dates as
 // real Excel dates, yes/no as booleans, text made safe), a bold frozen header with the column
 // descriptions as notes, widths from the header and the first rows, an autofilter, and the
-// allowed values as a dropdown. Rows are streamed: the writer pauses whenever the bytes between
-// exceljs and the disk exceed a bound, so memory stays flat however many rows come.
+// allowed values as a dropdown. Rows are written as SpreadsheetML text straight into the zip
+// (xlsx-zip-writer.ts): building a cell object per value in a spreadsheet library cost more
+// than half of a million-row export, and the writer waits for the disk every few hundred rows,
+// so memory stays flat however many rows come.
 
-import type ExcelJS from 'exceljs';
-import { excelSerial } from '../../core/export/excel-date-serial';
+import { columnLetter } from '../../core/columns';
 import { headerNote } from '../../core/export/product-workbook-content';
 import { safeCellText } from '../../core/export/spreadsheet-safe';
+import { safeTextElement } from '../../core/export/xlsx-cell-text';
+import { ExcelSerials } from '../../core/export/xlsx-date-serials';
+import { XLSX_STYLE } from '../../core/export/xlsx-package-parts';
+import { headerRowXml, sheetEnd, sheetStart, type HeaderNote, type ListValidation } from '../../core/export/xlsx-sheet-xml';
 import type { PulledBatch, PulledColumn, PulledValue } from '../../core/pull/read-endpoint';
 import { throwIfCancelled, UserFacingError } from '../../core/result';
-import type { SheetPipeline } from './xlsx-backpressure';
+import type { ZipPart } from './xlsx-zip-writer';
 
 /** Excel's last row; the header takes the first. */
 export const EXCEL_MAX_DATA_ROWS = 1_048_576 - 1;
 export const EXCEL_MAX_COLUMNS = 16_384;
 /** Rows looked at to size the columns (they must be sized before the first row is written). */
 const WIDTH_SAMPLE_ROWS = 200;
-/** Rows written between two looks at the pending bytes. */
+/** Rows written between two looks at the file stream. */
 const ROWS_PER_CHECK = 256;
 /** Empty rows below the data that still offer the dropdown, for rows the reader adds. */
 export const DROPDOWN_SPARE_ROWS = 1000;
 
-// Shared style objects: exceljs remembers a style by object identity, so one object per kind
-// keeps it from working out the same style again for every cell.
-const DATE_STYLE: Partial<ExcelJS.Style> = { numFmt: 'yyyy-mm-dd' };
-const DATETIME_STYLE: Partial<ExcelJS.Style> = { numFmt: 'yyyy-mm-dd hh:mm:ss' };
-const PLAIN_STYLE: Partial<ExcelJS.Style> = {};
-const HEADER_STYLE: Partial<ExcelJS.Style> = { font: { bold: true } };
-
 export interface DataSheetOptions {
   columns: PulledColumn[];
   batches: AsyncIterable<PulledBatch>;
-  pipeline: SheetPipeline;
+  /** The zip part of the sheet (xl/worksheets/sheet1.xml), ended here. */
+  part: ZipPart;
   /** Sheet and first column of each column's allowed values, for the dropdowns. */
   allowedRanges: Map<number, string>;
   signal?: AbortSignal;
   onProgress?: (p: { rows: number }) => void;
 }
 
-type CellValue = string | number | boolean | null;
+export interface DataSheetResult {
+  rows: number;
+  /** Header notes to write beside the sheet (comments + drawing); the sheet links to them if any. */
+  notes: HeaderNote[];
+}
 
-/** Writes the whole sheet and commits it; returns the number of data rows. */
-export async function writeDataSheet(ws: ExcelJS.Worksheet, o: DataSheetOptions): Promise<number> {
-  const { columns, signal } = o;
+/** Writes the whole sheet and ends its part; returns the number of data rows and the header notes. */
+export async function writeDataSheet(o: DataSheetOptions): Promise<DataSheetResult> {
+  const { columns, signal, part } = o;
   const width = columns.length;
+  const letters = columns.map((_, i) => columnLetter(i));
+  const serials = new ExcelSerials();
   const iterator = o.batches[Symbol.asyncIterator]();
   let ended = false;
   try {
-    // The streaming writer emits column widths with the first row: look at the first rows first.
+    // Column widths come before the rows in the sheet: look at the first rows first.
     const sample: PulledBatch[] = [];
     let sampled = 0;
     while (sampled < WIDTH_SAMPLE_ROWS) {
@@ -62,78 +67,70 @@ export async function writeDataSheet(ws: ExcelJS.Worksheet, o: DataSheetOptions)
       sampled += next.value.rows.length;
       throwIfCancelled(signal);
     }
-    columnWidths(columns, sample).forEach((w, i) => (ws.getColumn(i + 1).width = w));
-    writeHeader(ws, columns);
+    const notes = headerNotes(columns);
+    part.write(sheetStart({ frozen: { columns: 0, rows: 1 }, widths: columnWidths(columns, sample) }));
+    part.write(headerRowXml(columns.map((c) => safeCellText(c.name))));
 
     let rows = 0;
     const writeBatch = async (batch: PulledBatch): Promise<void> => {
       for (const values of batch.rows) {
         if (rows >= EXCEL_MAX_DATA_ROWS) throw tooManyRows();
-        writeRow(ws, values, width);
         rows++;
-        if (rows % ROWS_PER_CHECK === 0) await o.pipeline.room(signal);
+        part.write(rowXml(rows + 1, values, width, letters, serials));
+        if (rows % ROWS_PER_CHECK === 0) await part.room();
       }
       throwIfCancelled(signal);
       o.onProgress?.({ rows });
     };
     for (const batch of sample) await writeBatch(batch);
+    sample.length = 0;
     while (!ended) {
       const next = await iterator.next();
       if (next.done) ended = true;
       else await writeBatch(next.value);
     }
 
-    const last = ws.getColumn(width).letter;
-    ws.autoFilter = `A1:${last}${rows + 1}`;
-    for (const [index, range] of o.allowedRanges) addDropdown(ws, columns[index]!, index, range, rows);
-    ws.commit();
-    return rows;
+    const validations = [...o.allowedRanges].map(([index, source]) => dropdown(columns[index]!, letters[index]!, source, rows));
+    part.write(sheetEnd({ autoFilter: `A1:${letters[width - 1]}${rows + 1}`, validations, notes: notes.length > 0 }));
+    await part.end();
+    return { rows, notes };
   } finally {
     // Stopped early (cancel, error): let the source close its files and connections.
     if (!ended) await iterator.return?.().catch(() => undefined);
   }
 }
 
-function writeHeader(ws: ExcelJS.Worksheet, columns: PulledColumn[]): void {
-  const head = ws.addRow(columns.map((c) => safeCellText(c.name)));
-  columns.forEach((c, i) => {
-    const cell = head.getCell(i + 1);
-    cell.style = HEADER_STYLE;
-    const note = headerNote(c);
-    if (note) cell.note = safeCellText(note);
-  });
-  head.commit();
-}
-
-function writeRow(ws: ExcelJS.Worksheet, values: PulledValue[], width: number): void {
-  const cells: CellValue[] = new Array<CellValue>(width);
-  let dated: number[] | undefined;
+/**
+ * One data row as XML. Empty values get no cell at all. Written with plain concatenation: this
+ * runs for every one of a million rows and is most of the export's own work.
+ */
+function rowXml(n: number, values: PulledValue[], width: number, letters: string[], serials: ExcelSerials): string {
+  let xml = `<row r="${n}">`;
   for (let i = 0; i < width; i++) {
-    const v = values[i] ?? null;
-    if (v !== null && typeof v === 'object') {
-      const serial = excelSerial(v.iso);
-      if (serial === undefined) cells[i] = safeCellText(v.iso);
-      else {
-        cells[i] = serial;
-        (dated ??= []).push(i);
-      }
-    } else cells[i] = plainValue(v);
-  }
-  const row = ws.addRow(cells);
-  row.eachCell((cell) => (cell.style = PLAIN_STYLE));
-  if (dated) {
-    for (const i of dated) {
-      const v = values[i] as { kind: 'date' | 'datetime' };
-      row.getCell(i + 1).style = v.kind === 'date' ? DATE_STYLE : DATETIME_STYLE;
+    const v = values[i];
+    if (v === null || v === undefined || v === '') continue;
+    const ref = letters[i]! + n;
+    if (typeof v === 'string') xml += `<c r="${ref}" t="inlineStr"><is>${safeTextElement(v)}</is></c>`;
+    else if (typeof v === 'number') {
+      if (Number.isFinite(v)) xml += `<c r="${ref}"><v>${v}</v></c>`;
+      else if (!Number.isNaN(v)) xml += `<c r="${ref}" t="inlineStr"><is>${safeTextElement(String(v))}</is></c>`;
+    } else if (typeof v === 'boolean') xml += `<c r="${ref}" t="b"><v>${v ? 1 : 0}</v></c>`;
+    else {
+      const serial = serials.serial(v.iso);
+      if (serial === undefined) xml += `<c r="${ref}" t="inlineStr"><is>${safeTextElement(v.iso)}</is></c>`;
+      else xml += `<c r="${ref}" s="${v.kind === 'date' ? XLSX_STYLE.date : XLSX_STYLE.datetime}"><v>${serial}</v></c>`;
     }
   }
-  row.commit();
+  return `${xml}</row>`;
 }
 
-function plainValue(v: string | number | boolean | null): CellValue {
-  if (v === null || typeof v === 'boolean') return v;
-  if (typeof v === 'number') return Number.isFinite(v) ? v : Number.isNaN(v) ? null : safeCellText(String(v));
-  return v === '' ? null : safeCellText(v);
+function headerNotes(columns: PulledColumn[]): HeaderNote[] {
+  const notes: HeaderNote[] = [];
+  columns.forEach((c, column) => {
+    const note = headerNote(c);
+    if (note) notes.push({ column, text: safeCellText(note) });
+  });
+  return notes;
 }
 
 /**
@@ -142,20 +139,16 @@ function plainValue(v: string | number | boolean | null): CellValue {
  * them) expand a validation range cell by cell, and a million-row range per column would make
  * the workbook slow to read back.
  */
-function addDropdown(ws: ExcelJS.Worksheet, column: PulledColumn, index: number, range: string, rows: number): void {
-  const letter = ws.getColumn(index + 1).letter;
+function dropdown(column: PulledColumn, letter: string, source: string, rows: number): ListValidation {
   const lastRow = Math.min(EXCEL_MAX_DATA_ROWS + 1, rows + 1 + DROPDOWN_SPARE_ROWS);
-  // The streaming sheet has exceljs's validation list (written at commit) but its typings omit it.
-  const validations = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
-  validations.add(`${letter}2:${letter}${lastRow}`, {
-    type: 'list',
+  return {
+    range: `${letter}2:${letter}${lastRow}`,
+    source,
     allowBlank: !column.required,
-    formulae: [range],
-    showErrorMessage: true,
-    errorStyle: 'warning',
     errorTitle: 'Not an allowed value',
+    // Excel refuses an error message longer than 255 characters.
     error: safeCellText(`"${column.name}" only allows the values listed on the "Allowed values" sheet. Choose one from the list.`).slice(0, 255),
-  });
+  };
 }
 
 /** Width in characters from the header and the sampled rows, within reason. */

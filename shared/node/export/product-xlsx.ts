@@ -5,13 +5,13 @@
 // properties and as defined names, so a re-import can recognize where the workbook came from
 // even after the reader renamed or moved things.
 //
-// Written with exceljs's streaming writer and plain values only (never a formula or a
-// hyperlink; every text through safeCellText). The file is written under a hidden temporary
-// name beside the target and renamed at the end, so a half-written workbook never appears under
+// Written by hand as SpreadsheetML into one streamed zip (xlsx-zip-writer.ts): the big Data
+// sheet row by row with backpressure, the small sheets and package parts whole. Plain values
+// only (never a formula or a hyperlink; every text through safeCellText). The file is written
+// under a hidden temporary name beside the target and renamed at the end, so a half-written workbook never appears under
 // the chosen name; cancelling or failing removes the temporary file.
 
 import type { WriteStream } from 'node:fs';
-import type ExcelJS from 'exceljs';
 import {
   ABOUT_KEYS,
   aboutRows,
@@ -20,11 +20,28 @@ import {
   type ExportedProduct,
 } from '../../core/export/product-workbook-content';
 import { safeCellText } from '../../core/export/spreadsheet-safe';
+import {
+  appXml,
+  commentsPath,
+  contentTypesXml,
+  coreXml,
+  rootRelsXml,
+  sheetNotesRelsXml,
+  sheetPath,
+  sheetRelsPath,
+  stylesXml,
+  vmlPath,
+  workbookRelsXml,
+  workbookXml,
+  XLSX_STYLE,
+  type PackageFacts,
+} from '../../core/export/xlsx-package-parts';
+import { commentsXml, notesVml, smallSheetXml } from '../../core/export/xlsx-sheet-xml';
 import type { PulledBatch, PulledColumn } from '../../core/pull/read-endpoint';
 import { throwIfCancelled, UserFacingError } from '../../core/result';
 import { EXCEL_MAX_COLUMNS, writeDataSheet } from './product-data-sheet';
-import { sheetPipeline } from './xlsx-backpressure';
-import { WorkbookWriterWithProperties, type CustomProperties } from './xlsx-custom-properties';
+import { CUSTOM_PROPERTIES_PART, customPropertiesXml, type CustomProperties } from './xlsx-custom-properties';
+import { XlsxZipWriter } from './xlsx-zip-writer';
 import { writeFileAtomically } from './atomic-file';
 
 export type { ExportedProduct } from '../../core/export/product-workbook-content';
@@ -69,7 +86,7 @@ export async function writeProductXlsx(opts: ProductXlsxOptions): Promise<{ rows
 }
 
 async function writeWorkbook(stream: WriteStream, opts: ProductXlsxOptions): Promise<number> {
-  const { product, columns, now } = opts;
+  const { product, now } = opts;
   const properties: CustomProperties = {
     [PRODUCT_PROPERTIES.format]: PRODUCT_EXPORT_FORMAT,
     [PRODUCT_PROPERTIES.product]: product.name,
@@ -78,58 +95,83 @@ async function writeWorkbook(stream: WriteStream, opts: ProductXlsxOptions): Pro
     [PRODUCT_PROPERTIES.address]: product.address,
     [PRODUCT_PROPERTIES.pulledAt]: now.toISOString(),
   };
-  const wb = new WorkbookWriterWithProperties({ stream, useStyles: true, useSharedStrings: false }, properties);
-  wb.creator = 'Mesh Desk';
-  wb.lastModifiedBy = 'Mesh Desk';
-  wb.created = now;
-  wb.modified = now;
-  wb.title = safeCellText(product.title ?? product.name);
+  const zip = new XlsxZipWriter(stream, { level: 1, mtime: now, ...(opts.signal ? { signal: opts.signal } : {}) });
+  try {
+    return await writeParts(zip, opts, properties);
+  } catch (e) {
+    zip.abort();
+    throw e;
+  }
+}
 
-  // Data first: it is the tab the workbook opens on, and the zip writes sheets in the order
-  // they are added, so the big sheet streams straight through instead of waiting in memory.
-  const data = wb.addWorksheet(PRODUCT_SHEETS.data, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
+async function writeParts(zip: XlsxZipWriter, opts: ProductXlsxOptions, properties: CustomProperties): Promise<number> {
+  const { product, columns, now } = opts;
+
+  // Data first: it is the tab the workbook opens on, and it streams straight into the zip; the
+  // parts that depend on it (row count, notes) follow.
   const allowed = columns.map((c, i) => ({ i, values: c.allowed ?? [] })).filter((a) => a.values.length > 0);
   const allowedRanges = new Map(
     allowed.map((a, k) => [a.i, `'${PRODUCT_SHEETS.allowed}'!$${letter(k)}$2:$${letter(k)}$${a.values.length + 1}`] as const),
   );
-  const rows = await writeDataSheet(data, {
+  const data = await writeDataSheet({
     columns,
     batches: opts.batches,
-    pipeline: sheetPipeline(data, stream),
+    part: zip.openPart(sheetPath(1)),
     allowedRanges,
-    signal: opts.signal,
-    onProgress: opts.onProgress,
+    ...(opts.signal ? { signal: opts.signal } : {}),
+    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   });
   throwIfCancelled(opts.signal);
+  const { rows, notes } = data;
+  if (notes.length > 0) {
+    await zip.addPart(sheetRelsPath(1), sheetNotesRelsXml(1));
+    await zip.addPart(commentsPath(1), commentsXml(notes));
+    await zip.addPart(vmlPath(1), notesVml(notes));
+  }
 
   const about = aboutRows({ product, endpoint: opts.endpoint, rows, pulledAt: now });
-  writeTable(wb.addWorksheet(PRODUCT_SHEETS.about), ['About this workbook', ''], about, [26, 90]);
-  writeTable(wb.addWorksheet(PRODUCT_SHEETS.columns, { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] }), COLUMNS_HEADER, columnRows(columns), [24, 24, 22, 60, 26, 16, 40]);
-  if (allowed.length > 0) writeAllowedValues(wb.addWorksheet(PRODUCT_SHEETS.allowed), columns, allowed);
+  const safe = (c: string | number): string | number | null => (typeof c === 'number' ? c : c === '' ? null : safeCellText(c));
+  await zip.addPart(sheetPath(2), smallSheetXml({ widths: [26, 90] }, ['About this workbook', ''].map(safeCellText), about.map((r) => r.map(safe)), XLSX_STYLE.wrapTop));
+  await zip.addPart(
+    sheetPath(3),
+    smallSheetXml({ frozen: { columns: 1, rows: 1 }, widths: [24, 24, 22, 60, 26, 16, 40] }, COLUMNS_HEADER.map(safeCellText), columnRows(columns).map((r) => r.map(safe)), XLSX_STYLE.wrapTop),
+  );
+  const sheets: { name: string; notes: boolean }[] = [
+    { name: PRODUCT_SHEETS.data, notes: notes.length > 0 },
+    { name: PRODUCT_SHEETS.about, notes: false },
+    { name: PRODUCT_SHEETS.columns, notes: false },
+  ];
+  if (allowed.length > 0) {
+    await zip.addPart(sheetPath(4), allowedValuesXml(columns, allowed));
+    sheets.push({ name: PRODUCT_SHEETS.allowed, notes: false });
+  }
 
   // Names a re-import (or a curious reader: Formulas > Name Manager) can look up.
   const aboutRow = (label: string): number => about.findIndex((r) => r[0] === label) + 2;
-  wb.definedNames.add(`${PRODUCT_SHEETS.about}!$B$${aboutRow(ABOUT_KEYS.product)}`, 'MeshDesk_Product');
-  wb.definedNames.add(`${PRODUCT_SHEETS.about}!$B$${aboutRow(ABOUT_KEYS.version)}`, 'MeshDesk_Version');
-  wb.definedNames.add(`${PRODUCT_SHEETS.about}!$B$${aboutRow(ABOUT_KEYS.endpoint)}`, 'MeshDesk_Table');
-  wb.definedNames.add(`${PRODUCT_SHEETS.about}!$B$${aboutRow(ABOUT_KEYS.address)}`, 'MeshDesk_Address');
+  const facts: PackageFacts = {
+    sheets,
+    definedNames: [
+      ['MeshDesk_Product', `${PRODUCT_SHEETS.about}!$B$${aboutRow(ABOUT_KEYS.product)}`],
+      ['MeshDesk_Version', `${PRODUCT_SHEETS.about}!$B$${aboutRow(ABOUT_KEYS.version)}`],
+      ['MeshDesk_Table', `${PRODUCT_SHEETS.about}!$B$${aboutRow(ABOUT_KEYS.endpoint)}`],
+      ['MeshDesk_Address', `${PRODUCT_SHEETS.about}!$B$${aboutRow(ABOUT_KEYS.address)}`],
+    ],
+    title: safeCellText(product.title ?? product.name),
+    creator: 'Mesh Desk',
+    at: now,
+    customProperties: true,
+  };
+  await zip.addPart('xl/styles.xml', stylesXml());
+  await zip.addPart('xl/workbook.xml', workbookXml(facts));
+  await zip.addPart('xl/_rels/workbook.xml.rels', workbookRelsXml(facts));
+  await zip.addPart('docProps/app.xml', appXml(facts));
+  await zip.addPart('docProps/core.xml', coreXml(facts));
+  await zip.addPart(CUSTOM_PROPERTIES_PART, customPropertiesXml(properties));
+  await zip.addPart('_rels/.rels', rootRelsXml(facts));
+  await zip.addPart('[Content_Types].xml', contentTypesXml(facts));
   throwIfCancelled(opts.signal);
-  await wb.commit();
+  await zip.finish();
   return rows;
-}
-
-/** A small sheet: bold header, rows of safe text (numbers stay numbers), wrapped, widths. */
-function writeTable(ws: ExcelJS.Worksheet, header: string[], rows: (string | number)[][], widths: number[]): void {
-  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  const head = ws.addRow(header.map(safeCellText));
-  head.font = { bold: true };
-  head.commit();
-  for (const cells of rows) {
-    const row = ws.addRow(cells.map((c) => (typeof c === 'number' ? c : c === '' ? null : safeCellText(c))));
-    row.alignment = { vertical: 'top', wrapText: true };
-    row.commit();
-  }
-  ws.commit();
 }
 
 /**
@@ -137,16 +179,13 @@ function writeTable(ws: ExcelJS.Worksheet, header: string[], rows: (string | num
  * through safeCellText exactly like the data cells, so what the dropdown offers matches what
  * the data sheet holds (an allowed "-" shows as "'-" in both).
  */
-function writeAllowedValues(ws: ExcelJS.Worksheet, columns: PulledColumn[], allowed: { i: number; values: string[] }[]): void {
-  allowed.forEach((_, k) => (ws.getColumn(k + 1).width = 24));
-  const head = ws.addRow(allowed.map((a) => safeCellText(columns[a.i]!.name)));
-  head.font = { bold: true };
-  head.commit();
+function allowedValuesXml(columns: PulledColumn[], allowed: { i: number; values: string[] }[]): string {
   const longest = Math.max(...allowed.map((a) => a.values.length));
+  const rows: (string | null)[][] = [];
   for (let r = 0; r < longest; r++) {
-    ws.addRow(allowed.map((a) => { const v = a.values[r]; return v === undefined || v === '' ? null : safeCellText(v); })).commit();
+    rows.push(allowed.map((a) => { const v = a.values[r]; return v === undefined || v === '' ? null : safeCellText(v); }));
   }
-  ws.commit();
+  return smallSheetXml({ widths: allowed.map(() => 24) }, allowed.map((a) => safeCellText(columns[a.i]!.name)), rows);
 }
 
 function letter(index: number): string {

@@ -12,7 +12,8 @@ import { openSource } from '../../core/ingest/open-source';
 import { ProblemCollector } from '../../core/problems';
 import { writeCheckReportXlsx } from '../export/check-report-xlsx';
 import { prepareFilePublish, runFilePublish } from '../publish/publish-file';
-import type { DiffTaskPayload, ExportTaskPayload, PublishPrepareTaskPayload, PublishRunTaskPayload } from './tasks';
+import type { DiffTaskPayload, ExportTaskPayload, MetaPrepareTaskPayload, MetaRunTaskPayload, PublishPrepareTaskPayload, PublishRunTaskPayload } from './tasks';
+import { prepareMetaPublish, runMetaPublish } from '../publish/publish-meta';
 import { diffSource } from '../../core/pull/diff-source';
 import { exportProduct } from '../export/export-product';
 import { openMesh } from '../mesh/open-mesh';
@@ -90,8 +91,30 @@ serveTasks({
       plan: p.plan,
       ...(p.bump ? { bump: p.bump } : {}),
       ...(p.publisher ? { publisher: p.publisher } : {}),
+      ...(p.publishId ? { publishId: p.publishId } : {}),
       signal,
       onProgress: (u) => progress({ bytesDone: u.bytesRead, bytesTotal: u.bytesTotal, rows: u.rows, phase: u.phase, partsDone: u.partsDone, bytesSent: u.bytesSent, ...(u.sheet ? { sheet: u.sheet } : {}) }),
+    });
+  },
+
+  // "Edit description": words only, no file (the validators run here, off the main process).
+  async 'publish-meta-prepare'(payload, { signal }) {
+    const p = payload as MetaPrepareTaskPayload;
+    if (typeof p?.product !== 'string' || typeof p.baseVersion !== 'string' || typeof p.mesh?.url !== 'string') return badPayload();
+    return prepareMetaPublish({ mesh: p.mesh, product: p.product, baseVersion: p.baseVersion, meta: p.meta, signal });
+  },
+
+  async 'publish-meta-run'(payload, { signal, progress }) {
+    const p = payload as MetaRunTaskPayload;
+    if (typeof p?.publishId !== 'string' || typeof p.plan?.product !== 'string' || typeof p.mesh?.url !== 'string') return badPayload();
+    return runMetaPublish({
+      mesh: p.mesh,
+      plan: p.plan,
+      publishId: p.publishId,
+      ...(p.bump ? { bump: p.bump } : {}),
+      ...(p.publisher ? { publisher: p.publisher } : {}),
+      signal,
+      onProgress: (u) => progress({ bytesDone: 0, bytesTotal: 0, rows: u.rows, phase: u.phase, partsDone: 0, bytesSent: 0 }),
     });
   },
 

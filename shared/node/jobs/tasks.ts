@@ -12,6 +12,8 @@ import type { Bump } from '../../core/publish/version-history';
 import type { MeshConnection } from '../publish/publish-file';
 import type { ExportResult } from '../export/export-product';
 import type { DataDiff } from '../../core/pull/data-diff';
+import type { MetaPublishPlan } from '../../core/publish/meta-prepare';
+import type { PublishResult } from '../../core/api/publish-types';
 
 export interface OverviewTaskPayload {
   /** Absolute path of the file (stays inside the host; workers are part of it). */
@@ -47,6 +49,8 @@ export interface PublishRunTaskPayload extends OverviewTaskPayload {
   plan: PublishPlan;
   bump?: Bump;
   publisher?: string;
+  /** An outbox job's stable publish id (see runFilePublish). */
+  publishId?: string;
 }
 
 export interface ExportTaskPayload {
@@ -75,6 +79,25 @@ export interface FileTasks {
   overview: { payload: OverviewTaskPayload; output: Overview };
   inspect: { payload: InspectTaskPayload; output: InspectReport };
   report: { payload: ReportTaskPayload; output: ReportTaskOutput };
+  // "Edit description": no file, but the official schema validators (Ajv) stay out of the main process.
+  'publish-meta-prepare': { payload: MetaPrepareTaskPayload; output: MetaPublishPlan };
+  'publish-meta-run': { payload: MetaRunTaskPayload; output: PublishResult };
+}
+
+/** A metadata-only publish (publish-meta.ts): the words, the product and the version they were edited on. */
+export interface MetaPrepareTaskPayload {
+  mesh: MeshConnection;
+  product: string;
+  baseVersion: string;
+  meta: ProductMeta;
+}
+
+export interface MetaRunTaskPayload {
+  mesh: MeshConnection;
+  plan: MetaPublishPlan;
+  bump?: Bump;
+  publisher?: string;
+  publishId: string;
 }
 
 export type FileTaskName = keyof FileTasks;

@@ -11,11 +11,13 @@ import type { ProductMeta, Waiver } from '../../core/metadata/types';
 import { preparePublish, type PublishPlan, type SheetChoice } from '../../core/publish/prepare';
 import { runPublish, type PublishOutcome, type PublishProgress } from '../../core/publish/run';
 import type { Bump } from '../../core/publish/version-history';
-import type { Result } from '../../core/result';
+import { fail, type Result } from '../../core/result';
+import type { MeshLocation } from '../../core/mesh/mesh-url';
 import { loadStandardSchemas } from '../contract/standard-schemas';
 import { openFileByteSource } from '../files/file-byte-source';
 import { openMesh } from '../mesh/open-mesh';
 import type { S3StoreOptions } from '../mesh/s3-store';
+import { classifyMeshError, folderMeshGone, UNREACHABLE } from '../outbox/unreachable';
 
 export interface MeshConnection {
   url: string;
@@ -41,9 +43,11 @@ export async function prepareFilePublish(input: {
 }): Promise<Result<PublishPlan>> {
   const opened = openMesh(input.mesh.url, input.mesh.options);
   if (!opened.ok) return opened;
+  const gone = await meshFolderGone(opened.value.location, false);
+  if (gone) return gone;
   const bytes = await openFileByteSource(input.path, input.fileName);
   try {
-    return await preparePublish({
+    return await unreachableAsSuch(input.mesh.url, await preparePublish({
       store: opened.value.store,
       bytes,
       fileName: input.fileName,
@@ -53,7 +57,7 @@ export async function prepareFilePublish(input: {
       now: Date.now,
       ...(input.signal ? { signal: input.signal } : {}),
       ...(input.onProgress ? { onProgress: input.onProgress } : {}),
-    });
+    }));
   } finally {
     await bytes.close();
   }
@@ -66,30 +70,52 @@ export async function runFilePublish(input: {
   bump?: Bump;
   publisher?: string;
   partConcurrency?: number;
+  /** The outbox's id for a queued job (stable across its retries); default: publishIdFor(path, product). */
+  publishId?: string;
   signal?: AbortSignal;
   onProgress?: (p: PublishProgress) => void;
 }): Promise<Result<PublishOutcome>> {
   const opened = openMesh(input.mesh.url, input.mesh.options);
   if (!opened.ok) return opened;
+  // A product that existed when the plan was made: its mesh folder must still be there.
+  const gone = await meshFolderGone(opened.value.location, input.plan.current !== null);
+  if (gone) return gone;
   const bytes = await openFileByteSource(input.path, input.plan.fileName);
   try {
-    return await runPublish({
+    return await unreachableAsSuch(input.mesh.url, await runPublish({
       store: opened.value.store,
       location: opened.value.location,
       plan: input.plan,
       bytes,
       ...(input.bump ? { bump: input.bump } : {}),
-      publishId: publishIdFor(input.path, input.plan.product),
+      publishId: input.publishId ?? publishIdFor(input.path, input.plan.product),
       ...(input.publisher ? { publisher: input.publisher } : {}),
       validators: await standardValidators(),
       now: Date.now,
       ...(input.partConcurrency ? { partConcurrency: input.partConcurrency } : {}),
       ...(input.signal ? { signal: input.signal } : {}),
       ...(input.onProgress ? { onProgress: input.onProgress } : {}),
-    });
+    }));
   } finally {
     await bytes.close();
   }
+}
+
+/**
+ * A folder mesh whose disk or network drive is gone would otherwise look like an empty mesh (no
+ * policy, no product): the publish would go into an empty folder or fail halfway. Refused up
+ * front with 'mesh.unreachable', so the app can queue it.
+ */
+async function meshFolderGone(location: MeshLocation, mustExist: boolean): Promise<Result<never> | null> {
+  if (location.kind !== 'file') return null;
+  const reason = await folderMeshGone(location.path, mustExist);
+  return reason ? fail(UNREACHABLE, `${reason} Nothing was published.`) : null;
+}
+
+/** Failures that mean "the mesh cannot be reached now" carry the code 'mesh.unreachable' (the page queues the publish on it). */
+async function unreachableAsSuch<T>(meshUrl: string, result: Result<T>): Promise<Result<T>> {
+  if (result.ok) return result;
+  return { ok: false, error: await classifyMeshError(result.error, meshUrl) };
 }
 
 /**

@@ -98,7 +98,7 @@ export class MeshSettingsStore {
       const kind = m.url.startsWith('s3:') ? 's3' : 'file';
       meshes.push({ id: m.id, name: m.name, url: m.url, kind, ...(m.profile ? { profile: m.profile } : {}), hasSavedKeys: await this.secrets.has(m.id), builtIn: m.builtIn === true });
     }
-    return { meshes, activeMeshId: s.activeMeshId, keysPersist: this.secrets.persistent };
+    return { meshes, activeMeshId: s.activeMeshId, keysPersist: this.secrets.persistent, ...(this.secrets.refusal ? { keysRefused: this.secrets.refusal } : {}) };
   }
 
   save(input: MeshInput): Promise<Result<MeshSettings>> {
@@ -108,6 +108,7 @@ export class MeshSettingsStore {
   private async saveNow(input: MeshInput): Promise<Result<MeshSettings>> {
     const checked = checkInput(input);
     if (!checked.ok) return checked;
+    if (this.secrets.refusal && input.accessKeyId && input.secretAccessKey) return fail('mesh.keys-refused', this.secrets.refusal);
     const s = await this.load();
     const existing = input.id ? s.meshes.find((m) => m.id === input.id) : undefined;
     if (input.id && !existing) return fail('mesh.unknown', 'That mesh is no longer in your settings. Add it again.');

@@ -12,6 +12,11 @@ export interface AccessKeys {
 export interface SecretStore {
   /** True when keys survive a restart (an OS keychain is used). */
   readonly persistent: boolean;
+  /**
+   * Set when keys must not be stored at all (the desktop app found no safe OS keychain): why, and
+   * how to sign in with an AWS profile instead. set() is then never called.
+   */
+  readonly refusal?: string;
   get(meshId: string): Promise<AccessKeys | undefined>;
   set(meshId: string, keys: AccessKeys): Promise<void>;
   delete(meshId: string): Promise<void>;

@@ -3,12 +3,12 @@
 // (id, name, size, date): paths stay in this process, so a compromised page cannot ask the host
 // to read an arbitrary file — it can only name ids that the owner registered.
 // Browser uploads are streamed to <dataDir>/uploads/<id>/<safe name> and are removed at start
-// once older than a week.
+// once older than a week — unless a draft or a queued publish still refers to one (keepUploads).
 
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { once } from 'node:events';
 import { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
@@ -16,6 +16,7 @@ import type { SourceRef } from '../../core/api/contract';
 import { CancelledError, UserFacingError } from '../../core/result';
 import { uploadsDir } from '../app/data-dir';
 import { openFileByteSource } from '../files/file-byte-source';
+import { uploadIdsInUse } from '../drafts/upload-refs';
 import { displayUploadName, sanitizeUploadName } from './upload-name';
 
 export const DEFAULT_MAX_UPLOAD_BYTES = 4 * 1024 ** 3;
@@ -36,6 +37,11 @@ export interface SourceRegistryOptions {
   uploadMaxAgeMs?: number;
   /** Clock, for tests. */
   now?: () => number;
+  /**
+   * Upload ids that must survive cleanOldUploads whatever their age. Default: every upload a
+   * draft, a deleted draft kept for undo or an outbox job names (upload-refs.ts).
+   */
+  keepUploads?: () => Promise<Iterable<string>> | Iterable<string>;
 }
 
 /** Creates a registry and removes stale uploads from earlier sessions. */
@@ -56,20 +62,27 @@ export class SourceRegistry {
   private readonly maxAgeMs: number;
   private readonly now: () => number;
   private readonly entries = new Map<string, RegisteredSource>();
+  private readonly keepUploads: () => Promise<Iterable<string>> | Iterable<string>;
 
   constructor(opts: SourceRegistryOptions) {
-    this.uploadsRoot = uploadsDir(resolve(opts.dataDir));
+    const dataDir = resolve(opts.dataDir);
+    this.uploadsRoot = uploadsDir(dataDir);
     this.maxUploadBytes = opts.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
     this.maxAgeMs = opts.uploadMaxAgeMs ?? UPLOAD_MAX_AGE_MS;
     this.now = opts.now ?? Date.now;
+    this.keepUploads = opts.keepUploads ?? (() => uploadIdsInUse(dataDir));
   }
 
   get(id: string): RegisteredSource | undefined {
     return this.entries.get(id);
   }
 
-  /** Registers a file already on this machine (Electron's dialog or drop). */
-  async addPath(path: string): Promise<SourceRef> {
+  /**
+   * Registers a file already on this machine (Electron's dialog or drop), or registers again a
+   * file a draft recorded: `display` then keeps the name and date the owner saw (an upload's copy
+   * is stored under a sanitized name and carries the upload's date, not the browser file's).
+   */
+  async addPath(path: string, display?: { name?: string; modifiedAt?: string }): Promise<SourceRef> {
     const absolute = resolve(path);
     // Opening proves the file exists, is a file and is readable, with the plain-words errors.
     const bytes = await openFileByteSource(absolute);
@@ -77,9 +90,9 @@ export class SourceRegistry {
     const info = await stat(absolute);
     const ref: SourceRef = {
       id: newSourceId(),
-      name: basename(absolute),
+      name: display?.name || basename(absolute),
       size: info.size,
-      modifiedAt: info.mtime.toISOString(),
+      modifiedAt: display?.modifiedAt ?? info.mtime.toISOString(),
     };
     this.entries.set(ref.id, { ref, path: absolute });
     return ref;
@@ -142,19 +155,37 @@ export class SourceRegistry {
     return ref;
   }
 
-  /** Removes uploads older than the age limit; returns how many were removed. */
-  async cleanOldUploads(): Promise<number> {
+  /** Upload id of a path inside this registry's uploads folder (a browser upload's copy). */
+  uploadIdOf(path: string): string | undefined {
+    const rel = relative(this.uploadsRoot, resolve(path));
+    if (!rel || rel.startsWith('..') || isAbsolute(rel)) return undefined;
+    const first = rel.split(sep)[0];
+    return first !== undefined && ID_PATTERN.test(first) && rel.length > first.length ? first : undefined;
+  }
+
+  /**
+   * Removes uploads older than the age limit, except those in use (this session's, `keep`, and
+   * keepUploads'); returns how many were removed.
+   */
+  async cleanOldUploads(keep: Iterable<string> = []): Promise<number> {
     let names: string[];
     try {
       names = await readdir(this.uploadsRoot);
     } catch {
       return 0; // no uploads yet
     }
+    let inUse: Set<string>;
+    try {
+      inUse = new Set([...keep, ...(await this.keepUploads())]);
+    } catch {
+      // Which uploads drafts still need is unknown (an unreadable folder): keep them all.
+      return 0;
+    }
     let removed = 0;
     const cutoff = this.now() - this.maxAgeMs;
     for (const name of names) {
       // Only folders this registry could have made; never anything else a user put there.
-      if (!ID_PATTERN.test(name) || this.entries.has(name)) continue;
+      if (!ID_PATTERN.test(name) || this.entries.has(name) || inUse.has(name)) continue;
       const dir = join(this.uploadsRoot, name);
       try {
         const info = await stat(dir);

@@ -7,6 +7,8 @@ import { readFile } from 'node:fs/promises';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createHandlers } from '../api/handlers';
+import { disposeOutboxServices } from '../api/outbox-handlers';
+import type { EventHub } from './event-hub';
 import { memorySecretStore } from '../settings/secret-store';
 import { defaultMeshFolder, MeshSettingsStore } from '../settings/mesh-settings';
 import { JobRunner } from '../jobs/job-runner';
@@ -66,8 +68,11 @@ export async function launchBrowserMode(opts: BrowserModeOptions): Promise<Brows
   jobs.warmUp();
   const exports = new ExportRegistry(dataDir);
   await exports.cleanOld();
+  // The outbox sends by itself and tells every tab; the hub exists once the host has started.
+  let events: EventHub | undefined;
   const handlers = createHandlers({
     mode: 'browser',
+    broadcast: (name, payload) => events?.broadcast(name, payload),
     version: opts.version ?? (await packageVersion()),
     dataDir,
     sources,
@@ -91,10 +96,12 @@ export async function launchBrowserMode(opts: BrowserModeOptions): Promise<Brows
       ...(opts.token !== undefined ? { token: opts.token } : {}),
     });
   } catch (e) {
+    await disposeOutboxServices(dataDir);
     await jobs.close();
     throw e;
   }
   const web = host;
+  events = web.events;
   return {
     url: web.url,
     origin: web.origin,
@@ -103,6 +110,7 @@ export async function launchBrowserMode(opts: BrowserModeOptions): Promise<Brows
     dataDir,
     jobs,
     async close() {
+      await disposeOutboxServices(dataDir);
       await jobs.close();
       await web.close();
     },

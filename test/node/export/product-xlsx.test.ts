@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { unzipSync, strFromU8 } from 'fflate';
 import { execFileSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { excelSerial } from '../../../shared/core/export/excel-date-serial';
@@ -14,7 +14,6 @@ import { safeCellText } from '../../../shared/core/export/spreadsheet-safe';
 import type { PulledBatch, PulledColumn, PulledValue } from '../../../shared/core/pull/read-endpoint';
 import { CancelledError, UserFacingError } from '../../../shared/core/result';
 import { PRODUCT_EXPORT_FORMAT, PRODUCT_PROPERTIES, writeProductXlsx, type ProductXlsxOptions } from '../../../shared/node/export/product-xlsx';
-import { sheetPipeline } from '../../../shared/node/export/xlsx-backpressure';
 
 const dir = mkdtempSync(join(tmpdir(), 'mesh-desk-product-xlsx-'));
 const NOW = new Date('2026-11-21T10:15:00Z');
@@ -248,20 +247,6 @@ describe('writeProductXlsx', () => {
     expect(err).toBeInstanceOf(UserFacingError);
     expect((err as UserFacingError).code).toBe('export.enoent');
     expect((err as UserFacingError).message).toContain('does not exist');
-  });
-
-  it('the backpressure probe sees the bytes exceljs has not written yet, and waits them out', async () => {
-    const out = createWriteStream(join(dir, 'probe.xlsx'));
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out });
-    const ws = wb.addWorksheet('Data');
-    const pipeline = sheetPipeline(ws, out, 64 * 1024);
-    // Without a turn of the event loop nothing can leave: every byte must be counted.
-    for (let i = 0; i < 5000; i++) ws.addRow([i, `some text ${i}`, i / 3]).commit();
-    expect(pipeline.pending()).toBeGreaterThan(200_000);
-    await pipeline.room(undefined);
-    expect(pipeline.pending()).toBeLessThanOrEqual(64 * 1024);
-    ws.commit();
-    await wb.commit();
   });
 
   it.skipIf(!hasSoffice())('LibreOffice opens it and shows the same data', async () => {

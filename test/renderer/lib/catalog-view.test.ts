@@ -145,9 +145,12 @@ describe('sentences', () => {
 
   it('offline: the time of the copy and the reason', () => {
     expect(offlineText({ offline: false, readAt: '2026-01-02T03:04:05Z' })).toBeNull();
-    expect(offlineText({ offline: true, readAt: '2026-01-02T03:04:00Z', offlineReason: 'The mesh server did not answer.' })).toBe(
-      'Offline — showing the copy from 2026-01-02 03:04. The mesh server did not answer.',
+    const at = Date.parse('2026-01-02T03:04:00Z');
+    expect(offlineText({ offline: true, readAt: '2026-01-02T03:04:00Z', offlineReason: 'The mesh server did not answer.' }, at + 3 * 3600_000 + 59_000)).toBe(
+      'Offline — showing the copy saved 3 hours ago (2026-01-02 03:04). The mesh server did not answer.',
     );
+    expect(offlineText({ offline: true, readAt: '2026-01-02T03:04:00Z' }, at + 20_000)).toBe('Offline — showing the copy saved just now (2026-01-02 03:04).');
+    expect(offlineText({ offline: true, readAt: 'not a time' }, at)).toBe('Offline — showing the copy from not a time.');
   });
 });
 

@@ -63,7 +63,7 @@ describe('catalog store', () => {
     const c = h.store.getState().catalog;
     expect(c.loading).toBe(false);
     expect(c.view?.offline).toBe(true);
-    expect(offlineText(c.view!)).toBe('Offline — showing the copy from 2026-01-02 03:04. The mesh could not be reached.');
+    expect(offlineText(c.view!, Date.parse('2026-01-04T05:00:00Z'))).toBe('Offline — showing the copy saved 2 days ago (2026-01-02 03:04). The mesh could not be reached.');
 
     // Opening again later does not read again; Refresh does, and asks the host to look afresh.
     h.a.closeCatalog();
