@@ -85,7 +85,7 @@ export function queuedMessage(meshName: string, reason: string): string {
 
 export const CHOICE_TEXT = {
   theirs: 'Keep theirs: their version stays as it is and your queued publish is dropped. Your draft is kept on the start page, so nothing you typed is lost.',
-  mine: 'Keep mine: your version is published on top of theirs, as the next version. For each field below choose whose value goes out (yours is preselected); the data goes out as you queued it.',
+  mine: 'Keep mine: your version is published on top of theirs, as the next version. For each field in the table above choose whose value goes out (yours is preselected); the data goes out as you queued it.',
   rebase: 'Rebase my draft: your draft is moved onto their version, with your changes carried over, and opened for you to review. Nothing is published until you publish again.',
 } as const;
 
