@@ -6,18 +6,17 @@
 
 import { buildProductDescriptor } from '../contract/build-product';
 import type { StandardValidators } from '../contract/standard-validators';
-import { contractToYaml, productToYaml } from '../contract/standard-yaml';
-import { catalogEntry } from '../catalog/catalog-index';
-import { updateCatalog } from '../catalog/catalog-store';
-import { contractKey, productYamlKey, statsKey } from '../mesh/layout';
+import { contractToYaml } from '../contract/standard-yaml';
+import { contractKey, statsKey } from '../mesh/layout';
 import type { MeshStore } from '../mesh/mesh-store';
 import type { MeshLocation } from '../mesh/mesh-url';
 import { fail, throwIfCancelled, toAppError, ok, type Result } from '../result';
-import { acquireClaim, heartbeat, PublishConflict, releaseClaim, type HeldClaim } from './claim';
+import { acquireClaim, releaseClaim, type HeldClaim } from './claim';
 import { removeLeftovers } from './cleanup';
 import { readCurrentProduct } from './mesh-state';
 import { metaContract, metaDecision, type MetaPublishPlan } from './meta-prepare';
-import { columnWords, commit, lostRace, type PublishOutcome, type PublishProgress } from './run';
+import { columnWords, type PublishOutcome, type PublishProgress } from './run';
+import { finishVersion, lostRace } from './commit-version';
 import { meshServer, productAddress } from './servers';
 import { statsColumn, type VersionStats } from './stats';
 import { withVersionHistory, type Bump, type EndpointRecord, type VersionRecord } from './version-history';
@@ -106,24 +105,11 @@ export async function runMetaOnlyPublish(input: RunMetaInput): Promise<Result<Pu
     const productValid = input.validators.validateProduct(descriptor);
     if (!productValid.ok) return productValid;
     throwIfCancelled(input.signal);
-    try {
-      claim = await heartbeat(store, claim, input.now, input.signal);
-    } catch (e) {
-      // Taken over: the files under this version's keys may be the other publisher's now.
-      if (e instanceof PublishConflict) claimLost = true;
-      throw e;
-    }
-    const pKey = productYamlKey(plan.product);
-    const { etag } = await commit(store, pKey, enc.encode(productToYaml(descriptor)), now.value?.etag, record, input.signal);
+    const finished = await finishVersion({ store, claim, product: plan.product, descriptor, previousEtag: now.value?.etag, record, now: input.now, ...(input.signal ? { signal: input.signal } : {}), onClaimLost: () => (claimLost = true) });
+    claim = finished.claim;
     committed = true;
-    written.push(pKey);
-
-    let catalogUpdated = true;
-    try {
-      await updateCatalog(store, catalogEntry(descriptor, etag), { now: input.now });
-    } catch {
-      catalogUpdated = false;
-    }
+    written.push(finished.key);
+    const { catalogUpdated } = finished;
     const rows = endpoints.reduce((n, e) => n + e.rows, 0);
     input.onProgress?.({ ...progress, rows });
     return ok({ product: plan.product, version, address: productAddress(input.location, plan.product), publishedAt, rows, parts: 0, bytes: 0, catalogUpdated, cleanedUp, bump: decided.value.bump, changes: decided.value.changes, keys: written });

@@ -8,19 +8,18 @@ import { buildProductDescriptor } from '../contract/build-product';
 import type { OdcsContract } from '../contract/odcs-types';
 import type { OdpsProduct } from '../contract/odps-types';
 import type { StandardValidators } from '../contract/standard-validators';
-import { contractToYaml, productToYaml } from '../contract/standard-yaml';
-import { catalogEntry } from '../catalog/catalog-index';
-import { updateCatalog } from '../catalog/catalog-store';
+import { contractToYaml } from '../contract/standard-yaml';
 import { openSource } from '../ingest/open-source';
 import type { ByteSource, OpenedSource } from '../ingest/types';
-import { contractKey, partKey, productYamlKey, statsKey } from '../mesh/layout';
+import { contractKey, partKey, statsKey } from '../mesh/layout';
 import { MeshError, type MeshStore } from '../mesh/mesh-store';
 import type { MeshLocation } from '../mesh/mesh-url';
 import { ProblemCollector } from '../problems';
 import { fail, ok, throwIfCancelled, toAppError, type Result } from '../result';
 import { acquireClaim, heartbeat, HEARTBEAT_MS, PublishConflict, releaseClaim, type HeldClaim } from './claim';
 import { removeLeftovers } from './cleanup';
-import { readCurrentProduct, type CurrentProduct } from './mesh-state';
+import { finishVersion, lostRace } from './commit-version';
+import { readCurrentProduct } from './mesh-state';
 import { cellNormalizer, type NormalizeColumn } from './normalize-cell';
 import { editedCell } from '../pull/diff-values';
 import type { Cell } from '../ingest/types';
@@ -80,7 +79,6 @@ export interface PublishOutcome {
 }
 
 const enc = new TextEncoder();
-const when = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
 
 export async function runPublish(input: RunPublishInput): Promise<Result<PublishOutcome>> {
   const { store, plan } = input;
@@ -228,25 +226,11 @@ export async function runPublish(input: RunPublishInput): Promise<Result<Publish
     const productValid = input.validators.validateProduct(descriptor);
     if (!productValid.ok) return productValid;
     throwIfCancelled(input.signal);
-    // Still ours? (A publish stalled for many minutes may have been taken over.)
-    try {
-      claim = await heartbeat(store, claim, input.now, input.signal);
-    } catch (e) {
-      if (e instanceof PublishConflict) claimLost = true;
-      throw e;
-    }
-    const pKey = productYamlKey(plan.product);
-    const { etag } = await commit(store, pKey, enc.encode(productToYaml(descriptor)), now.value?.etag, record, input.signal);
+    const finished = await finishVersion({ store, claim, product: plan.product, descriptor, previousEtag: now.value?.etag, record, now: input.now, ...(input.signal ? { signal: input.signal } : {}), onClaimLost: () => (claimLost = true) });
+    claim = finished.claim;
     committed = true;
-    written.push(pKey);
-
-    // After the commit: the catalog (derived; a failure here is repaired by a rebuild later).
-    let catalogUpdated = true;
-    try {
-      await updateCatalog(store, catalogEntry(descriptor, etag), { now: input.now });
-    } catch {
-      catalogUpdated = false;
-    }
+    written.push(finished.key);
+    const { catalogUpdated } = finished;
     const rows = endpoints.reduce((n, e) => n + e.rows, 0);
     const parts = endpoints.reduce((n, e) => n + e.parts, 0);
     return ok({ product: plan.product, version, address: productAddress(input.location, plan.product), publishedAt, rows, parts, bytes: progress.bytesSent, catalogUpdated, cleanedUp, bump: decided.value.bump, changes: decided.value.changes, keys: written });
@@ -261,30 +245,6 @@ export async function runPublish(input: RunPublishInput): Promise<Result<Publish
     input.signal?.removeEventListener('abort', onAbort);
     if (claim && !claimLost) await releaseClaim(store, claim);
   }
-}
-
-/**
- * product.yaml with If-Match (If-None-Match: * for a new product). A failed condition means
- * another publisher won. When the answer to our write was lost and the retry is refused, the
- * write may have been ours: product.yaml is read back and compared before calling it lost.
- */
-export async function commit(store: MeshStore, key: string, body: Uint8Array, etag: string | undefined, record: VersionRecord, signal?: AbortSignal): Promise<{ etag: string }> {
-  try {
-    return await store.put(key, body, { contentType: 'application/yaml', condition: etag ? { ifMatch: etag } : { ifNoneMatch: '*' }, ...(signal ? { signal } : {}) });
-  } catch (e) {
-    if (!(e instanceof MeshError && e.code === 'mesh.precondition-failed')) throw e;
-    const product = key.slice(0, key.indexOf('/'));
-    const now = await readCurrentProduct(store, product, signal);
-    const top = now.ok ? now.value?.history[0] : undefined;
-    if (now.ok && now.value && top && top.version === record.version && top.publishedAt === record.publishedAt) return { etag: now.value.etag };
-    throw lostRace(product, now.ok ? now.value : null);
-  }
-}
-
-export function lostRace(product: string, now: CurrentProduct | null): PublishConflict {
-  const top = now?.history[0];
-  const what = top ? `v${top.version} at ${when(top.publishedAt)}${top.publishedBy ? ` (${top.publishedBy})` : ''}` : now ? `v${now.version}` : 'a change';
-  return new PublishConflict(`Someone else published "${product}" ${what} while you were getting ready. Your version was not published and your draft is kept. Check again to see what they changed, then publish on top of it.`);
 }
 
 /** The endpoint's columns in words, from the contract (what the catalog searches). */

@@ -116,59 +116,34 @@ export async function openEndpoint(store: MeshStore, o: Pick<ReadEndpointOptions
  * of rows the version's record promises (a lost part or a cut-short one never passes unnoticed).
  */
 export async function* endpointRows(store: MeshStore, opened: OpenedEndpoint, o: Pick<ReadEndpointOptions, 'signal' | 'onProgress' | 'batchRows'> = {}): AsyncIterable<PulledBatch> {
-  const { product, endpoint, columns } = opened;
-  const version = opened.version.version;
-  const of = where(product, version, endpoint.name);
+  const { columns } = opened;
+  // The same parts, read-ahead and checks as the CSV export's byte copy: one copy of the reading.
+  const source = endpointPartSource(store, opened, o);
   const readers = columns.map(valueReader);
   const width = columns.length;
   const parts = new PartsReader();
   let rowsDone = 0;
-  const progress = (partsDone: number) => o.onProgress?.({ rowsDone, rowsTotal: endpoint.rows, partsDone, parts: endpoint.parts });
-  progress(0);
-  // The next part is opened and read ahead while the current one is parsed.
-  const open = (n: number) => {
-    // A metadata-only version reads the parts of the version whose data it reuses.
-    const key = partKey(product, endpoint.name, endpoint.dataVersion ?? version, n);
-    const p = store.getStream(key, o.signal).then((stream) => ({ key, stream: stream ? readAhead(stream, READ_AHEAD_BYTES) : null }));
-    p.catch(() => undefined); // handled when its turn comes
-    return p;
-  };
-  let next = endpoint.parts >= 1 ? open(1) : undefined;
-  let current: ReadAhead | null = null;
-  try {
-    for (let n = 1; n <= endpoint.parts; n++) {
+  source.progress(0, 0);
+  for await (const part of source.parts) {
+    const n = part.n;
+    for await (const records of parts.records(part.chunks, { label: { part: n, of: source.of }, ...(o.signal ? { signal: o.signal } : {}), ...(o.batchRows ? { batchRecords: o.batchRows } : {}) })) {
+      if (n === 1 && rowsDone === 0) source.checkHeader(parts.header ?? []);
+      const rows: PulledValue[][] = new Array(records.length);
+      for (let r = 0; r < records.length; r++) {
+        const rec = records[r]!;
+        const row: PulledValue[] = new Array(width);
+        for (let c = 0; c < width; c++) row[c] = readers[c]!(rec[c]!);
+        rows[r] = row;
+      }
+      rowsDone += rows.length;
+      yield { rows, rowsDone };
       throwIfCancelled(o.signal);
-      const { key, stream } = await next!;
-      next = n < endpoint.parts ? open(n + 1) : undefined;
-      if (!stream) {
-        throw partMissing(n, endpoint, of, key, store);
-      }
-      current = stream;
-      for await (const records of parts.records(stream, { label: { part: n, of }, ...(o.signal ? { signal: o.signal } : {}), ...(o.batchRows ? { batchRecords: o.batchRows } : {}) })) {
-        if (n === 1 && rowsDone === 0) checkHeader(parts.header ?? [], columns, of);
-        const rows: PulledValue[][] = new Array(records.length);
-        for (let r = 0; r < records.length; r++) {
-          const rec = records[r]!;
-          const row: PulledValue[] = new Array(width);
-          for (let c = 0; c < width; c++) row[c] = readers[c]!(rec[c]!);
-          rows[r] = row;
-        }
-        rowsDone += rows.length;
-        yield { rows, rowsDone };
-        throwIfCancelled(o.signal);
-      }
-      current = null;
-      // A part with no data rows (an empty table) yields nothing: its header is still checked here.
-      if (n === 1 && rowsDone === 0) checkHeader(parts.header ?? [], columns, of);
-      progress(n);
     }
-  } finally {
-    // Stopped early (a preview has its rows, or a cancel): release what was being read ahead.
-    await current?.cancel().catch(() => undefined);
-    const pending = next;
-    if (pending) await pending.then((p) => p.stream?.cancel(), () => undefined).catch(() => undefined);
+    // A part with no data rows (an empty table) yields nothing: its header is still checked here.
+    if (n === 1 && rowsDone === 0) source.checkHeader(parts.header ?? []);
+    source.progress(rowsDone, n);
   }
-  checkRows(rowsDone, endpoint, of, store);
+  source.checkRows(rowsDone);
 }
 
 function partMissing(n: number, endpoint: EndpointRecord, of: string, key: string, store: MeshStore): UserFacingError {
