@@ -45,7 +45,7 @@ async function publishQueued(page: Page, meshName: string) {
     throw e;
   }
   const text = await page.getByTestId('publish-queued-message').innerText();
-  expect(text).toContain(`“${meshName}” cannot be reached right now (`);
+  expect(text).toContain(`“${meshName}” cannot be reached right now: `);
   expect(text).toContain('Your product is queued and will be published as soon as it can be reached');
 }
 

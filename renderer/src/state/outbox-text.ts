@@ -70,7 +70,7 @@ export function reachabilityText(view: OutboxView | null): string {
   // The last probe only matters while something waits for that mesh (it may be stale once all went out).
   const waiting = view?.jobs.some((j) => j.state === 'waiting') ?? false;
   if (view?.reachable === false && waiting) {
-    const why = view.reason ? ` (${splitReason(view.reason).why})` : '';
+    const why = view.reason ? `: ${splitReason(view.reason).why}` : '';
     const when = view.checkedAt ? `; last tried ${formatWhen(view.checkedAt)}` : '';
     return `The mesh cannot be reached right now${why}. Mesh Desk keeps trying by itself${when}.`;
   }
@@ -80,7 +80,8 @@ export function reachabilityText(view: OutboxView | null): string {
 
 /** What the Publish step shows instead of the error when the publish was queued. */
 export function queuedMessage(meshName: string, reason: string): string {
-  return `“${meshName}” cannot be reached right now (${splitReason(reason).why}). Your product is queued and will be published as soon as it can be reached — you can close Mesh Desk meanwhile.`;
+  // After a colon, not in brackets: the reason often has brackets of its own.
+  return `“${meshName}” cannot be reached right now: ${splitReason(reason).why}. Your product is queued and will be published as soon as it can be reached — you can close Mesh Desk meanwhile.`;
 }
 
 export const CHOICE_TEXT = {

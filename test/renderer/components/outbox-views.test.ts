@@ -52,7 +52,7 @@ describe('outbox panel', () => {
         { reachable: false, reason: 'The mesh folder is not there.', checkedAt: '2026-01-02T11:00:00Z' },
       ),
     );
-    expect(html).toContain('The mesh cannot be reached right now (the mesh folder is not there). Mesh Desk keeps trying by itself; last tried 2026-01-02 11:00.');
+    expect(html).toContain('The mesh cannot be reached right now: the mesh folder is not there. Mesh Desk keeps trying by itself; last tried 2026-01-02 11:00.');
     expect(html).toContain('Waiting');
     expect(html).toContain('To “Team S3” · Queued 2026-01-02 10:15 · from “Price list.xlsx”');
     expect(html).toContain('The key was refused. It stays in the outbox: fix what is said, then press Retry.');

@@ -59,7 +59,7 @@ describe('auto-queue on the Publish step', () => {
     await tick();
     expect(h.s().publish).toMatchObject({ stage: 'done', error: null, notice: null, result: null, queued: { job: { id: 'q1' }, reason: unreachable.message } });
     expect(queuedMessage('Team S3', unreachable.message)).toBe(
-      '“Team S3” cannot be reached right now (the S3 server at localhost:9000 did not answer). Your product is queued and will be published as soon as it can be reached — you can close Mesh Desk meanwhile.',
+      '“Team S3” cannot be reached right now: the S3 server at localhost:9000 did not answer. Your product is queued and will be published as soon as it can be reached — you can close Mesh Desk meanwhile.',
     );
     // Opening the Publish step again neither prepares nor queues a second time.
     h.a.goTo('check');

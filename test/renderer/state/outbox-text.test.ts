@@ -65,12 +65,12 @@ describe('progress of sends the host starts by itself', () => {
 });
 
 describe('the queued message', () => {
-  it('puts the first sentence of the reason in brackets and keeps the advice apart', async () => {
+  it('gives the first sentence of the reason after a colon and keeps the advice apart', async () => {
     const { queuedMessage, splitReason } = await import('../../../renderer/src/state/outbox-text');
     const folder = 'The mesh folder /mnt/drive/v1.2/mesh cannot be reached (it is not there). Check that its disk or network drive is connected. Nothing was published.';
     expect(splitReason(folder)).toEqual({ why: 'the mesh folder /mnt/drive/v1.2/mesh cannot be reached (it is not there)', advice: 'Check that its disk or network drive is connected.' });
     expect(queuedMessage('Team drive', folder)).toBe(
-      '“Team drive” cannot be reached right now (the mesh folder /mnt/drive/v1.2/mesh cannot be reached (it is not there)). Your product is queued and will be published as soon as it can be reached — you can close Mesh Desk meanwhile.',
+      '“Team drive” cannot be reached right now: the mesh folder /mnt/drive/v1.2/mesh cannot be reached (it is not there). Your product is queued and will be published as soon as it can be reached — you can close Mesh Desk meanwhile.',
     );
     expect(splitReason('Connection refused')).toEqual({ why: 'Connection refused', advice: null });
     expect(splitReason('  ')).toEqual({ why: 'it did not answer', advice: null });
@@ -91,7 +91,7 @@ describe('the reachability line', () => {
   it('reports the last probe only while something waits', async () => {
     const { reachabilityText } = await import('../../../renderer/src/state/outbox-text');
     const down = { reachable: false, reason: 'The S3 server did not answer. Check the network.', checkedAt: '2026-01-02T11:00:00Z' } as const;
-    expect(reachabilityText(view([job('a')], down))).toBe('The mesh cannot be reached right now (the S3 server did not answer). Mesh Desk keeps trying by itself; last tried 2026-01-02 11:00.');
+    expect(reachabilityText(view([job('a')], down))).toBe('The mesh cannot be reached right now: the S3 server did not answer. Mesh Desk keeps trying by itself; last tried 2026-01-02 11:00.');
     expect(reachabilityText(view([job('a', { state: 'delivered' })], down))).toBe('Publishes wait here while their mesh cannot be reached, and go out by themselves once it can.');
     expect(reachabilityText(view([job('a')], { reachable: true }))).toBe('The mesh can be reached: waiting publishes go out by themselves.');
   });
