@@ -4,15 +4,19 @@
 // conditionally, then update the catalog. One copy, so both kinds of version are committed by
 // exactly the same protocol.
 
+import { buildProductDescriptor } from '../contract/build-product';
+import type { OdcsContract } from '../contract/odcs-types';
 import type { OdpsProduct } from '../contract/odps-types';
-import { productToYaml } from '../contract/standard-yaml';
+import { contractToYaml, productToYaml } from '../contract/standard-yaml';
+import type { ProductMeta } from '../metadata/types';
 import { catalogEntry } from '../catalog/catalog-index';
 import { updateCatalog } from '../catalog/catalog-store';
-import { productYamlKey } from '../mesh/layout';
+import { contractKey, productYamlKey, statsKey } from '../mesh/layout';
 import { MeshError, type MeshStore } from '../mesh/mesh-store';
 import { heartbeat, PublishConflict, type HeldClaim } from './claim';
 import { readCurrentProduct, type CurrentProduct } from './mesh-state';
-import type { VersionRecord } from './version-history';
+import type { VersionStats } from './stats';
+import { withVersionHistory, type VersionRecord } from './version-history';
 
 export interface FinishVersionInput {
   store: MeshStore;
@@ -43,6 +47,36 @@ export interface FinishedVersion {
 
 const enc = new TextEncoder();
 const when = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
+
+/**
+ * The new version's profile and contract, written before the commit point under its own keys
+ * (each key is added to `written` at once, so a failure can remove what was written). Returns
+ * the keys relative to the product folder, as the version record holds them.
+ */
+export async function writeVersionDocuments(
+  store: MeshStore,
+  o: { product: string; version: string; publishedMs: number; stats: VersionStats; contract: OdcsContract; written: string[]; signal?: AbortSignal },
+): Promise<{ stats: string; contract: string }> {
+  const signal = o.signal ? { signal: o.signal } : {};
+  const sKey = statsKey(o.product, o.version);
+  await store.put(sKey, enc.encode(`${JSON.stringify(o.stats, null, 2)}\n`), { contentType: 'application/json', ...signal });
+  o.written.push(sKey);
+  const cKey = contractKey(o.product, o.version, o.publishedMs);
+  await store.put(cKey, enc.encode(contractToYaml(o.contract)), { contentType: 'application/yaml', ...signal });
+  o.written.push(cKey);
+  const inProduct = (key: string) => key.slice(o.product.length + 1);
+  return { stats: inProduct(sKey), contract: inProduct(cKey) };
+}
+
+/** product.yaml for a new version: the owner's description, the version on top of the history, and the product's first publish date kept. */
+export function versionDescriptor(
+  meta: ProductMeta,
+  o: { version: string; contractId: string; endpoints: string[]; publishedAt: string; previous: { descriptor: OdpsProduct; history: VersionRecord[] } | null; record: VersionRecord },
+): OdpsProduct {
+  const createdAt = o.previous?.descriptor.productCreatedTs ?? o.publishedAt;
+  const built = buildProductDescriptor({ meta, version: o.version, contractId: o.contractId, endpoints: o.endpoints, createdAt });
+  return withVersionHistory(built, [o.record, ...(o.previous?.history ?? [])]);
+}
 
 /** Heartbeat, commit, catalog. Returns once the version is published; throws before that. */
 export async function finishVersion(f: FinishVersionInput): Promise<FinishedVersion> {

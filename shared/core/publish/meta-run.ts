@@ -4,10 +4,7 @@
 // after) but no data parts are written: the new version's record points at the parts of the
 // version whose data it reuses (dataVersion), and its stats are that version's, copied.
 
-import { buildProductDescriptor } from '../contract/build-product';
 import type { StandardValidators } from '../contract/standard-validators';
-import { contractToYaml } from '../contract/standard-yaml';
-import { contractKey, statsKey } from '../mesh/layout';
 import type { MeshStore } from '../mesh/mesh-store';
 import type { MeshLocation } from '../mesh/mesh-url';
 import { fail, throwIfCancelled, toAppError, ok, type Result } from '../result';
@@ -16,10 +13,10 @@ import { removeLeftovers } from './cleanup';
 import { readCurrentProduct } from './mesh-state';
 import { metaContract, metaDecision, type MetaPublishPlan } from './meta-prepare';
 import { columnWords, type PublishOutcome, type PublishProgress } from './run';
-import { finishVersion, lostRace } from './commit-version';
+import { finishVersion, lostRace, versionDescriptor, writeVersionDocuments } from './commit-version';
 import { meshServer, productAddress } from './servers';
 import { statsColumn, type VersionStats } from './stats';
-import { withVersionHistory, type Bump, type EndpointRecord, type VersionRecord } from './version-history';
+import type { Bump, EndpointRecord, VersionRecord } from './version-history';
 
 export interface RunMetaInput {
   store: MeshStore;
@@ -35,7 +32,6 @@ export interface RunMetaInput {
   onProgress?: (p: PublishProgress) => void;
 }
 
-const enc = new TextEncoder();
 
 export async function runMetaOnlyPublish(input: RunMetaInput): Promise<Result<PublishOutcome>> {
   const { store, plan } = input;
@@ -77,19 +73,14 @@ export async function runMetaOnlyPublish(input: RunMetaInput): Promise<Result<Pu
 
     const stats = copiedStats(baseStats, plan, version, publishedAt);
     throwIfCancelled(input.signal);
-    const sKey = statsKey(plan.product, version);
-    await store.put(sKey, enc.encode(`${JSON.stringify(stats, null, 2)}\n`), { contentType: 'application/json', ...(input.signal ? { signal: input.signal } : {}) });
-    written.push(sKey);
-    const cKey = contractKey(plan.product, version, publishedMs);
-    await store.put(cKey, enc.encode(contractToYaml(contract)), { contentType: 'application/yaml', ...(input.signal ? { signal: input.signal } : {}) });
-    written.push(cKey);
+    const keys = await writeVersionDocuments(store, { product: plan.product, version, publishedMs, stats, contract, written, ...(input.signal ? { signal: input.signal } : {}) });
 
     const record: VersionRecord = {
       version,
       publishedAt,
       ...(input.publisher ? { publishedBy: input.publisher } : {}),
-      contract: cKey.slice(plan.product.length + 1),
-      stats: sKey.slice(plan.product.length + 1),
+      contract: keys.contract,
+      stats: keys.stats,
       endpoints,
       bump: decided.value.bump,
       changes: [`only the description changed; the rows are those of v${dataVersion}`, ...decided.value.changes.map((c) => `${c.text} (${c.level})`)],
@@ -97,11 +88,7 @@ export async function runMetaOnlyPublish(input: RunMetaInput): Promise<Result<Pu
       publishId: input.publishId,
       metadataOnly: true,
     };
-    const createdAt = now.value?.descriptor.productCreatedTs ?? publishedAt;
-    const descriptor = withVersionHistory(
-      buildProductDescriptor({ meta: plan.meta, version, contractId: contract.id, endpoints: endpoints.map((e) => e.name), createdAt }),
-      [record, ...(now.value?.history ?? [])],
-    );
+    const descriptor = versionDescriptor(plan.meta, { version, contractId: contract.id, endpoints: endpoints.map((e) => e.name), publishedAt, previous: now.value, record });
     const productValid = input.validators.validateProduct(descriptor);
     if (!productValid.ok) return productValid;
     throwIfCancelled(input.signal);

@@ -4,21 +4,18 @@
 // only then product.yaml with a conditional write: readers follow product.yaml alone, so until
 // that one write they see the old version whole, and after it the new version whole.
 
-import { buildProductDescriptor } from '../contract/build-product';
 import type { OdcsContract } from '../contract/odcs-types';
-import type { OdpsProduct } from '../contract/odps-types';
 import type { StandardValidators } from '../contract/standard-validators';
-import { contractToYaml } from '../contract/standard-yaml';
 import { openSource } from '../ingest/open-source';
 import type { ByteSource, OpenedSource } from '../ingest/types';
-import { contractKey, partKey, statsKey } from '../mesh/layout';
+import { partKey } from '../mesh/layout';
 import { MeshError, type MeshStore } from '../mesh/mesh-store';
 import type { MeshLocation } from '../mesh/mesh-url';
 import { ProblemCollector } from '../problems';
 import { fail, ok, throwIfCancelled, toAppError, type Result } from '../result';
 import { acquireClaim, heartbeat, HEARTBEAT_MS, PublishConflict, releaseClaim, type HeldClaim } from './claim';
 import { removeLeftovers } from './cleanup';
-import { finishVersion, lostRace } from './commit-version';
+import { finishVersion, lostRace, versionDescriptor, writeVersionDocuments } from './commit-version';
 import { readCurrentProduct } from './mesh-state';
 import { cellNormalizer, type NormalizeColumn } from './normalize-cell';
 import { editedCell } from '../pull/diff-values';
@@ -30,7 +27,7 @@ import { decideFor, draftContract, type PlannedSheet, type PublishPlan } from '.
 import { meshServer, productAddress } from './servers';
 import { buildStats } from './stats';
 import type { VersionChange } from '../versioning/schema-diff';
-import { withVersionHistory, type Bump, type ColumnWords, type EndpointRecord, type VersionRecord } from './version-history';
+import type { Bump, ColumnWords, EndpointRecord, VersionRecord } from './version-history';
 
 export interface PublishProgress {
   phase: 'uploading' | 'committing';
@@ -78,7 +75,6 @@ export interface PublishOutcome {
   keys: string[];
 }
 
-const enc = new TextEncoder();
 
 export async function runPublish(input: RunPublishInput): Promise<Result<PublishOutcome>> {
   const { store, plan } = input;
@@ -203,26 +199,21 @@ export async function runPublish(input: RunPublishInput): Promise<Result<Publish
 
     // Stats and contract, then the commit point.
     const stats = buildStats({ product: plan.product, version, publishedAt, sourceFile: plan.fileName, meta: plan.meta, check: plan.check, sheets: plan.sheets.map((s, i) => ({ endpoint: s.endpoint, report: s.report, parts: endpoints[i]!.parts })) });
-    const sKey = statsKey(plan.product, version);
-    await store.put(sKey, enc.encode(`${JSON.stringify(stats, null, 2)}\n`), { contentType: 'application/json', ...(input.signal ? { signal: input.signal } : {}) });
-    written.push(sKey);
-    const cKey = contractKey(plan.product, version, publishedMs);
-    await store.put(cKey, enc.encode(contractToYaml(contract)), { contentType: 'application/yaml', ...(input.signal ? { signal: input.signal } : {}) });
-    written.push(cKey);
+    const keys = await writeVersionDocuments(store, { product: plan.product, version, publishedMs, stats, contract, written, ...(input.signal ? { signal: input.signal } : {}) });
 
     const record: VersionRecord = {
       version,
       publishedAt,
       ...(input.publisher ? { publishedBy: input.publisher } : {}),
-      contract: cKey.slice(plan.product.length + 1),
-      stats: sKey.slice(plan.product.length + 1),
+      contract: keys.contract,
+      stats: keys.stats,
       endpoints,
       bump: decided.value.bump,
       changes: decided.value.changes.map((c) => `${c.text} (${c.level})`),
       sourceFile: plan.fileName,
       publishId: input.publishId,
     };
-    const descriptor = productDescriptor(plan, version, contract.id, publishedAt, [record, ...(now.value?.history ?? [])]);
+    const descriptor = versionDescriptor(plan.meta, { version, contractId: contract.id, endpoints: plan.sheets.map((s) => s.endpoint), publishedAt, previous: now.value, record });
     const productValid = input.validators.validateProduct(descriptor);
     if (!productValid.ok) return productValid;
     throwIfCancelled(input.signal);
@@ -267,8 +258,3 @@ function fastPathFits(plan: PublishPlan, sheet: PlannedSheet): boolean {
   return plan.report.format === 'csv' && plan.report.encoding === 'utf-8' && plan.report.delimiter === ',' && sheet === plan.sheets[0];
 }
 
-function productDescriptor(plan: PublishPlan, version: string, contractId: string, publishedAt: string, history: VersionRecord[]): OdpsProduct {
-  const createdAt = plan.current?.descriptor.productCreatedTs ?? publishedAt;
-  const base = buildProductDescriptor({ meta: plan.meta, version, contractId, endpoints: plan.sheets.map((s) => s.endpoint), createdAt });
-  return withVersionHistory(base, history);
-}
