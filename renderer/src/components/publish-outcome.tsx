@@ -1,6 +1,7 @@
 // Browser (renderer). The two endings of a publish that are not plain errors: someone else
 // published first (the draft is kept; check again against their version), and success.
 
+import type { ReactNode } from 'react';
 import type { PublishResult } from '../../../shared/core/api/contract';
 import type { AppError } from '../../../shared/core/result';
 import { doneSizeText, doneTitle, formatWhen } from '../lib/publish-view';
@@ -24,24 +25,7 @@ export function PublishDone({ result, onHome, onAgain }: { result: PublishResult
   return (
     <section className="card form-section publish-done" data-testid="publish-done" aria-labelledby="publish-done-title">
       <h2 id="publish-done-title">{doneTitle(result)}</h2>
-      <dl className="facts">
-        <div>
-          <dt>Address</dt>
-          <dd>
-            <code className="address is-selectable" data-testid="publish-done-address">
-              {result.address}
-            </code>
-          </dd>
-        </div>
-        <div>
-          <dt>When</dt>
-          <dd>{formatWhen(result.publishedAt)}</dd>
-        </div>
-        <div>
-          <dt>Data</dt>
-          <dd>{doneSizeText(result)}</dd>
-        </div>
-      </dl>
+      <PublishDoneFacts result={result} data={doneSizeText(result)} />
       {!result.catalogUpdated && (
         <p className="banner banner-notice" role="note" data-testid="publish-catalog-note">
           The product is published and its address works, but the catalog could not be updated just now. It catches up by itself;
@@ -62,5 +46,29 @@ export function PublishDone({ result, onHome, onAgain }: { result: PublishResult
         </button>
       </div>
     </section>
+  );
+}
+
+/** Where a published version is and when it went out; `data` says what readers get (a file or a description-only publish). */
+export function PublishDoneFacts({ result, data, dataTestId }: { result: PublishResult; data: ReactNode; dataTestId?: string }) {
+  return (
+    <dl className="facts">
+      <div>
+        <dt>Address</dt>
+        <dd>
+          <code className="address is-selectable" data-testid="publish-done-address">
+            {result.address}
+          </code>
+        </dd>
+      </div>
+      <div>
+        <dt>When</dt>
+        <dd>{formatWhen(result.publishedAt)}</dd>
+      </div>
+      <div>
+        <dt>Data</dt>
+        <dd data-testid={dataTestId}>{data}</dd>
+      </div>
+    </dl>
   );
 }

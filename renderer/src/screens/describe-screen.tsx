@@ -12,6 +12,7 @@ import { chosenSheetReport } from '../state/steps-state';
 import { useActions, useImport } from '../state/store-context';
 import { isMetaEdit } from '../state/meta-edit-state';
 import { MetaEditDescribe } from './meta-edit-describe';
+import { NextStepButton } from '../components/next-step-button';
 
 export function DescribeScreen() {
   const actions = useActions();
@@ -52,23 +53,7 @@ export function DescribeScreen() {
         <button type="button" className="button" data-testid="back-to-import" onClick={() => actions.goTo('import')}>
           Back to your data
         </button>
-        <div className="step-actions-end">
-          {nameProblem && (
-            <p className="field-hint is-error" id="to-check-why">
-              {nameProblem}
-            </p>
-          )}
-          <button
-            type="button"
-            className="button button-primary"
-            data-testid="to-check"
-            disabled={!!nameProblem || !!job}
-            aria-describedby={nameProblem ? 'to-check-why' : undefined}
-            onClick={() => actions.goTo('check')}
-          >
-            Next: check
-          </button>
-        </div>
+        <NextStepButton id="to-check" label="Next: check" problem={nameProblem} disabled={!!job} onNext={() => actions.goTo('check')} />
       </div>
     </div>
   );

@@ -11,6 +11,7 @@ import type { PersonalDataSuggestion } from '../../../shared/core/inspect/report
 import { slugProblem } from '../state/describe-state';
 import { metaEditColumns } from '../state/meta-edit-state';
 import { useActions, useImport } from '../state/store-context';
+import { NextStepButton } from '../components/next-step-button';
 
 const NO_SUGGESTIONS = new Map<string, PersonalDataSuggestion>();
 
@@ -41,23 +42,7 @@ export function MetaEditDescribe() {
         <button type="button" className="button" data-testid="meta-edit-home" onClick={() => void actions.backHome()}>
           Back to start
         </button>
-        <div className="step-actions-end">
-          {nameProblem && (
-            <p className="field-hint is-error" id="to-publish-why">
-              {nameProblem}
-            </p>
-          )}
-          <button
-            type="button"
-            className="button button-primary"
-            data-testid="to-publish"
-            disabled={!!nameProblem}
-            aria-describedby={nameProblem ? 'to-publish-why' : undefined}
-            onClick={() => actions.goToMetaStep('publish')}
-          >
-            Next: publish
-          </button>
-        </div>
+        <NextStepButton id="to-publish" label="Next: publish" problem={nameProblem} onNext={() => actions.goToMetaStep('publish')} />
       </div>
     </div>
   );

@@ -6,9 +6,8 @@
 import { ErrorBanner, NoticeBanner } from '../components/error-banner';
 import { OutboxQueued } from '../components/outbox-queued';
 import { PublishDestination, PublishVersionFacts } from '../components/publish-proposal';
-import { PublishConflict } from '../components/publish-outcome';
+import { PublishConflict, PublishDoneFacts } from '../components/publish-outcome';
 import { VersionChoice } from '../components/version-choice';
-import { formatWhen } from '../lib/publish-view';
 import { canRun, chosenVersion } from '../state/publish-state';
 import { useActions, useImport } from '../state/store-context';
 
@@ -56,24 +55,7 @@ export function MetaEditPublish() {
           <h2 id="meta-done-title">
             Published the description of {result.product} as v{result.version}
           </h2>
-          <dl className="facts">
-            <div>
-              <dt>Address</dt>
-              <dd>
-                <code className="address is-selectable" data-testid="publish-done-address">
-                  {result.address}
-                </code>
-              </dd>
-            </div>
-            <div>
-              <dt>When</dt>
-              <dd>{formatWhen(result.publishedAt)}</dd>
-            </div>
-            <div>
-              <dt>Data</dt>
-              <dd data-testid="meta-done-data">No data was sent: readers get the same {plural(result.rows, 'row')} as before.</dd>
-            </div>
-          </dl>
+          <PublishDoneFacts result={result} dataTestId="meta-done-data" data={`No data was sent: readers get the same ${plural(result.rows, 'row')} as before.`} />
           <div className="step-actions">
             <button type="button" className="button" data-testid="publish-home" onClick={() => void actions.backHome()}>
               Back to start

@@ -81,6 +81,12 @@ export function startDraftAutosave(store: ImportStore, api: RendererApi, options
     store.setState({ draftSave: { ...keep, ...next } });
   };
 
+  /** Home's list, when it is on screen and was read already, is read again. */
+  const refreshHomeList = () => {
+    const s = get();
+    if (s.screen === 'home' && s.drafts.items !== null) void s.actions.loadDrafts();
+  };
+
   function schedule(slot: Slot, ms: number): void {
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = setTimeout(() => {
@@ -117,7 +123,7 @@ export function startDraftAutosave(store: ImportStore, api: RendererApi, options
         return;
       }
       setStatus(slot, { status: 'saved', savedAt: res.value.updatedAt || now().toISOString() });
-      if (get().screen === 'home' && get().drafts.items !== null) void get().actions.loadDrafts();
+      refreshHomeList();
     })();
     return slot.inFlight;
   }
@@ -186,10 +192,7 @@ export function startDraftAutosave(store: ImportStore, api: RendererApi, options
 
   const unsubscribe = store.subscribe(observe);
   // A draft's outbox job moved on (queued, sending, published, conflict): Home's badges follow.
-  const stopOutbox = api.on('outbox.changed', () => {
-    const s = get();
-    if (s.screen === 'home' && s.drafts.items !== null) void s.actions.loadDrafts();
-  });
+  const stopOutbox = api.on('outbox.changed', refreshHomeList);
   observe(get());
   const onHide = () => {
     if (options.isHidden && !options.isHidden()) return;

@@ -7,8 +7,7 @@ import type { AppError } from '../../../shared/core/result';
 import type { ActionContext } from './action-context';
 import { closeCatalog } from './catalog-state';
 import * as M from './meta-edit-state';
-import { isUnreachable, queueCurrentDraft, unreachableFinished } from './outbox-publish';
-import * as P from './publish-state';
+import { applyPublish, prepareAnswered, runPrepared } from './publish-flow';
 import type { PublishState } from './publish-state';
 
 export interface MetaEditActions {
@@ -22,7 +21,7 @@ export interface MetaEditActions {
 
 export function createMetaEditActions(ctx: ActionContext, hooks: { openDraft(id: string): Promise<void> }): MetaEditActions {
   const { api, get, apply, newJobId } = ctx;
-  const applyP = (f: (p: PublishState) => PublishState) => apply((s) => ({ ...s, publish: f(s.publish) }));
+  const applyP = (f: (p: PublishState) => PublishState) => applyPublish(ctx, f);
 
   const actions: MetaEditActions = {
     async editDescription(product) {
@@ -47,30 +46,12 @@ export function createMetaEditActions(ctx: ActionContext, hooks: { openDraft(id:
       if (!request || s.publish.stage === 'running') return;
       const jobId = newJobId();
       applyP((p) => M.metaPrepareStarted(p, jobId, s.settings.revision));
-      const res = await api.call('publish.prepareMeta', { ...request, jobId });
-      if (!res.ok && isUnreachable(res.error) && get().publish.job?.id === jobId) {
-        const queued = await queueCurrentDraft(ctx, undefined);
-        applyP((p) => unreachableFinished(p, jobId, 'prepare', res.error, queued));
-        return;
-      }
-      applyP((p) => P.prepareFinished(p, jobId, res));
+      await prepareAnswered(ctx, jobId, await api.call('publish.prepareMeta', { ...request, jobId }));
     },
 
     async runMetaPublish() {
-      const p = get().publish;
-      if (!P.canRun(p) || !p.proposal) return;
-      const jobId = newJobId();
-      const planId = p.proposal.planId;
-      const bump = p.bump !== null && p.bump !== P.defaultBump(p.proposal) ? p.bump : undefined;
-      applyP((x) => P.runStarted(x, jobId));
-      const res = await api.call('publish.run', { jobId, planId, ...(bump ? { bump } : {}), ...(get().draftId ? { draftId: get().draftId! } : {}) });
-      if (!res.ok && isUnreachable(res.error) && get().publish.job?.id === jobId) {
-        const queued = await queueCurrentDraft(ctx, bump);
-        applyP((x) => unreachableFinished(x, jobId, 'run', res.error, queued));
-        return;
-      }
-      applyP((x) => P.runFinished(x, jobId, res));
-      if (res.ok) apply((s) => M.metaPublished(s, res.value.version));
+      const published = await runPrepared(ctx);
+      if (published) apply((s) => M.metaPublished(s, published.version));
     },
   };
   return actions;

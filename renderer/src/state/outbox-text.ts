@@ -53,7 +53,7 @@ const NOTHING_PUBLISHED = /\s*Nothing was published\.?\s*$/;
 
 /**
  * The host's reason split for the queued message: its first sentence (without the full stop,
- * starting lower case after "The") to sit inside the brackets, and what it says to do, if anything.
+ * starting lower case after "The") to follow a colon in a sentence, and what it says to do, if anything.
  */
 export function splitReason(reason: string): { why: string; advice: string | null } {
   const text = reason.trim().replace(NOTHING_PUBLISHED, '').trim();

@@ -8,7 +8,7 @@ import type { ImportState } from './import-state';
 import type { PublishState } from './publish-state';
 import * as P from './publish-state';
 import { prepareRequestFor, publishIsStale } from './publish-request';
-import { isUnreachable, queueCurrentDraft, unreachableFinished } from './outbox-publish';
+import { applyPublish, prepareAnswered, runPrepared } from './publish-flow';
 import * as S from './steps-state';
 
 export interface PublishActions {
@@ -30,7 +30,7 @@ export interface PublishActions {
 
 export function createPublishActions(ctx: ActionContext): PublishActions {
   const { api, get, newJobId } = ctx;
-  const applyP = (f: (p: PublishState) => PublishState) => ctx.apply((s) => ({ ...s, publish: f(s.publish) }));
+  const applyP = (f: (p: PublishState) => PublishState) => applyPublish(ctx, f);
 
   const needsPrepare = (s: ImportState): boolean =>
     s.publish.stage !== 'running' && s.publish.stage !== 'preparing' && s.publish.stage !== 'done' && s.publish.queued === null &&
@@ -59,14 +59,7 @@ export function createPublishActions(ctx: ActionContext): PublishActions {
       if (previous) void api.call('job.cancel', { jobId: previous.id });
       const jobId = newJobId();
       applyP((p) => P.prepareStarted(p, jobId, request, get().settings.revision));
-      const res = await api.call('publish.prepare', { ...request, jobId });
-      // The mesh is out of reach: the publish waits in the outbox instead (the job stays current meanwhile).
-      if (!res.ok && isUnreachable(res.error) && get().publish.job?.id === jobId) {
-        const queued = await queueCurrentDraft(ctx, undefined);
-        applyP((p) => unreachableFinished(p, jobId, 'prepare', res.error, queued));
-        return;
-      }
-      applyP((p) => P.prepareFinished(p, jobId, res));
+      await prepareAnswered(ctx, jobId, await api.call('publish.prepare', { ...request, jobId }));
     },
 
     chooseBump: (bump) => applyP((p) => P.chooseBump(p, bump)),
@@ -78,20 +71,7 @@ export function createPublishActions(ctx: ActionContext): PublishActions {
     },
 
     async runPublish() {
-      const p = get().publish;
-      if (!P.canRun(p) || !p.proposal) return;
-      const jobId = newJobId();
-      const planId = p.proposal.planId;
-      // "Absent = the required bump": only a higher choice is sent, so the host's rule decides otherwise.
-      const bump = p.bump !== null && p.bump !== P.defaultBump(p.proposal) ? p.bump : undefined;
-      applyP((x) => P.runStarted(x, jobId));
-      const res = await api.call('publish.run', { jobId, planId, ...(bump ? { bump } : {}), ...(get().draftId ? { draftId: get().draftId! } : {}) });
-      if (!res.ok && isUnreachable(res.error) && get().publish.job?.id === jobId) {
-        const queued = await queueCurrentDraft(ctx, bump);
-        applyP((x) => unreachableFinished(x, jobId, 'run', res.error, queued));
-        return;
-      }
-      applyP((x) => P.runFinished(x, jobId, res));
+      await runPrepared(ctx);
     },
 
     async cancelPublish() {

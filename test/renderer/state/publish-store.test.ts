@@ -2,46 +2,14 @@
 // what the Check step used, late answers of older jobs are dropped, the chosen version goes to
 // publish.run, a lost race keeps the draft, and settings answers never go back in time.
 import { describe, expect, it } from 'vitest';
-import type { CallInput, CallName, CallOutput, JobProgress, MeshSettings, PublishProposal, PublishResult, SourceOverview } from '../../../shared/core/api/contract';
+import type { CallInput, MeshSettings, PublishProposal, PublishResult, SourceOverview } from '../../../shared/core/api/contract';
 import type { ColumnProfile, InspectReport } from '../../../shared/core/inspect/report';
-import type { Result } from '../../../shared/core/result';
-import type { RendererApi } from '../../../renderer/src/api/renderer-api';
+import { scriptedHost } from './scripted-host';
 import { createImportStore } from '../../../renderer/src/state/import-store';
 import * as D from '../../../renderer/src/state/describe-state';
 import { PREPARE_STOPPED } from '../../../renderer/src/state/publish-state';
 
-interface Pending {
-  name: CallName;
-  input: unknown;
-  answer(r: Result<unknown>): void;
-}
-
-function scripted() {
-  const pending: Pending[] = [];
-  const calls: { name: CallName; input: unknown }[] = [];
-  let progress: ((p: JobProgress) => void) | null = null;
-  const api: RendererApi = {
-    call<K extends CallName>(name: K, input: CallInput<K>) {
-      calls.push({ name, input });
-      if (name === 'job.cancel') return Promise.resolve({ ok: true, value: { cancelled: true } } as Result<CallOutput<K>>);
-      return new Promise<Result<CallOutput<K>>>((resolve) => pending.push({ name, input, answer: (r) => resolve(r as Result<CallOutput<K>>) }));
-    },
-    on: (name, listener) => {
-      if (name === 'job.progress') progress = listener as (p: JobProgress) => void;
-      return () => {};
-    },
-    addLocalFile: () => Promise.resolve({ ok: true, value: overview.source }),
-  };
-  async function next(name: CallName): Promise<Pending> {
-    for (let i = 0; i < 50; i++) {
-      const at = pending.findIndex((p) => p.name === name);
-      if (at >= 0) return pending.splice(at, 1)[0]!;
-      await new Promise((r) => setTimeout(r, 0));
-    }
-    throw new Error(`no ${name} call`);
-  }
-  return { api, next, calls, emit: (p: JobProgress) => progress?.(p) };
-}
+const scripted = () => scriptedHost(() => Promise.resolve({ ok: true, value: overview.source }));
 
 const column = (index: number, letter: string, name: string, type: ColumnProfile['type']): ColumnProfile => ({
   index, letter, name, header: name, type, inferredType: type, filled: 3, empty: 0, distinct: 3, distinctExact: true,

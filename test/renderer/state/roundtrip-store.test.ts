@@ -2,48 +2,19 @@
 // is read first, "Use its description" fills the draft, the Check step compares beside the check
 // (once), progress and cancel reach the right job, and a new file stops a comparison in flight.
 import { describe, expect, it } from 'vitest';
-import type { CallInput, CallName, CallOutput, JobProgress, SourceOverview } from '../../../shared/core/api/contract';
+import type { SourceOverview } from '../../../shared/core/api/contract';
 import type { ColumnProfile, InspectReport } from '../../../shared/core/inspect/report';
 import type { DataDiff } from '../../../shared/core/pull/data-diff';
-import type { Result } from '../../../shared/core/result';
-import type { RendererApi } from '../../../renderer/src/api/renderer-api';
+import { scriptedHost } from './scripted-host';
 import { createImportStore } from '../../../renderer/src/state/import-store';
 import * as D from '../../../renderer/src/state/describe-state';
 import { DIFF_CANCELLED_NOTICE } from '../../../renderer/src/state/roundtrip-state';
 
-interface Pending {
-  name: CallName;
-  input: unknown;
-  answer(r: Result<unknown>): void;
-}
-
 function scripted() {
-  const pending: Pending[] = [];
-  const calls: { name: CallName; input: unknown }[] = [];
-  let progress: ((p: JobProgress) => void) | null = null;
-  const api: RendererApi = {
-    call<K extends CallName>(name: K, input: CallInput<K>) {
-      calls.push({ name, input });
-      if (name === 'job.cancel') return Promise.resolve({ ok: true, value: { cancelled: true } } as Result<CallOutput<K>>);
-      return new Promise<Result<CallOutput<K>>>((resolve) => pending.push({ name, input, answer: (r) => resolve(r as Result<CallOutput<K>>) }));
-    },
-    on: (name, listener) => {
-      if (name === 'job.progress') progress = listener as (p: JobProgress) => void;
-      return () => {};
-    },
-    addLocalFile: (f) => Promise.resolve({ ok: true, value: { id: f.name === 'other.csv' ? 'src2' : 'src1', name: f.name, size: f.size } }),
-  };
-  async function next(name: CallName): Promise<Pending> {
-    for (let i = 0; i < 50; i++) {
-      const at = pending.findIndex((p) => p.name === name);
-      if (at >= 0) return pending.splice(at, 1)[0]!;
-      await new Promise((r) => setTimeout(r, 0));
-    }
-    throw new Error(`no ${name} call; pending: ${pending.map((p) => p.name).join(', ')}`);
-  }
+  const host = scriptedHost((f) => Promise.resolve({ ok: true, value: { id: f.name === 'other.csv' ? 'src2' : 'src1', name: f.name, size: f.size } }));
   let n = 0;
-  const store = createImportStore(api, { newJobId: () => `id${++n}` });
-  return { store, s: () => store.getState(), actions: store.getState().actions, next, calls, pending, emit: (p: JobProgress) => progress?.(p) };
+  const store = createImportStore(host.api, { newJobId: () => `id${++n}` });
+  return { ...host, store, s: () => store.getState(), actions: store.getState().actions };
 }
 
 const column = (index: number, letter: string, name: string): ColumnProfile => ({
