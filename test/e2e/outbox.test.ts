@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright';
 import { targets, type RunningApp } from './harness/targets';
+import { describeAndCheck } from './harness/describe-and-check';
 import { tempDir } from '../fixtures/make-fixtures';
 import { salesCsv, salesMeta } from '../node/publish/publish-fixtures';
 import { prepareFilePublish, runFilePublish } from '../../shared/node/publish/publish-file';
@@ -18,22 +19,6 @@ import { freePort, motoSkipReason } from '../harness/moto-server';
 
 const shots = resolve(__dirname, '../../test-output/e2e');
 mkdirSync(shots, { recursive: true });
-
-async function describeAndCheck(page: Page, file: string) {
-  await page.getByTestId('file-input').setInputFiles(file);
-  await expect.poll(() => page.getByTestId('preview-grid').isVisible(), { timeout: 30_000 }).toBe(true);
-  await page.getByTestId('to-describe').click();
-  await expect.poll(() => page.getByTestId('describe-screen').isVisible()).toBe(true);
-  await page.getByTestId('meta-description').fill('Sales by day and region, as the shops report them.');
-  await page.getByTestId('meta-domain').fill('finance');
-  await page.getByTestId('meta-owner-name').fill('Anna Berg');
-  await page.getByTestId('meta-owner-email').fill('anna@acme.example');
-  await page.getByTestId('meta-frequency').selectOption('weekly');
-  await page.getByTestId('meta-classification').selectOption('internal');
-  for (const [i, text] of ['Sale number', 'Sales region', 'Amount in EUR', 'Day of sale', 'Product code'].entries()) await page.getByTestId(`col-description-${i}`).fill(text);
-  await page.getByTestId('to-check').click();
-  await expect.poll(() => page.getByTestId('publish').isEnabled(), { timeout: 30_000 }).toBe(true);
-}
 
 /** Publish… on the Check step, ending on "queued" (the mesh cannot be reached). */
 async function publishQueued(page: Page, meshName: string) {
@@ -85,6 +70,8 @@ function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
 }
 
+const salesDescription = 'Sales by day and region, as the shops report them.';
+
 const jobRow = (page: Page, product: string) => page.locator('[data-testid^="outbox-job-"]').filter({ hasText: product });
 
 for (const target of targets.filter((t) => t.name === 'browser')) {
@@ -120,7 +107,7 @@ for (const target of targets.filter((t) => t.name === 'browser')) {
       await page.getByTestId('settings-back').click();
 
       // 1. Publish while unreachable → queued, with the badge counting it.
-      await describeAndCheck(page, salesCsv(tempDir(), 120, { name: 'weekly-sales.csv' }));
+      await describeAndCheck(page, salesCsv(tempDir(), 120, { name: 'weekly-sales.csv' }), salesDescription);
       await publishQueued(page, 'Team drive');
       await expect.poll(() => page.getByTestId('outbox-badge').innerText()).toBe('Outbox (1)');
       await page.screenshot({ path: resolve(shots, `${target.name}-outbox-queued.png`), fullPage: true });
@@ -150,7 +137,7 @@ for (const target of targets.filter((t) => t.name === 'browser')) {
 
       // 3. Queue another product while the drive is away; someone else publishes it there first.
       renameSync(drive, away);
-      await describeAndCheck(page, salesCsv(tempDir(), 80, { name: 'regional-sales.csv' }));
+      await describeAndCheck(page, salesCsv(tempDir(), 80, { name: 'regional-sales.csv' }), salesDescription);
       await publishQueued(page, 'Team drive');
       await expect.poll(() => page.getByTestId('outbox-badge').innerText()).toBe('Outbox (1)');
       const otherFile = salesCsv(tempDir(), 60, { name: 'regional.csv' });
@@ -230,7 +217,7 @@ for (const target of targets.filter((t) => t.name === 'browser')) {
 
       // The server goes away; publishing queues.
       await stopMoto();
-      await describeAndCheck(page, salesCsv(tempDir(), 90, { name: 'store-sales.csv' }));
+      await describeAndCheck(page, salesCsv(tempDir(), 90, { name: 'store-sales.csv' }), salesDescription);
       await publishQueued(page, 'Team S3');
       await expect.poll(() => page.getByTestId('outbox-badge').innerText()).toBe('Outbox (1)');
       await page.getByTestId('publish-open-outbox').click();

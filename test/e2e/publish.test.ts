@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { CreateBucketCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import type { Page } from 'playwright';
 import { targets, type RunningApp } from './harness/targets';
+import { describeAndCheck } from './harness/describe-and-check';
 import { tempDir } from '../fixtures/make-fixtures';
 import { salesCsv } from '../node/publish/publish-fixtures';
 import { motoSkipReason, startMotoServer, type MotoServer } from '../harness/moto-server';
@@ -14,22 +15,6 @@ import { motoSkipReason, startMotoServer, type MotoServer } from '../harness/mot
 const shots = resolve(__dirname, '../../test-output/e2e');
 mkdirSync(shots, { recursive: true });
 const skipS3 = motoSkipReason();
-
-async function describeAndCheck(page: Page, file: string) {
-  await page.getByTestId('file-input').setInputFiles(file);
-  await expect.poll(() => page.getByTestId('preview-grid').isVisible(), { timeout: 30_000 }).toBe(true);
-  await page.getByTestId('to-describe').click();
-  await expect.poll(() => page.getByTestId('describe-screen').isVisible()).toBe(true);
-  await page.getByTestId('meta-description').fill('Sales by day and region.');
-  await page.getByTestId('meta-domain').fill('finance');
-  await page.getByTestId('meta-owner-name').fill('Anna Berg');
-  await page.getByTestId('meta-owner-email').fill('anna@acme.example');
-  await page.getByTestId('meta-frequency').selectOption('weekly');
-  await page.getByTestId('meta-classification').selectOption('internal');
-  for (const [i, text] of ['Sale number', 'Sales region', 'Amount in EUR', 'Day of sale', 'Product code'].entries()) await page.getByTestId(`col-description-${i}`).fill(text);
-  await page.getByTestId('to-check').click();
-  await expect.poll(() => page.getByTestId('publish').isEnabled(), { timeout: 30_000 }).toBe(true);
-}
 
 async function publishNow(page: Page, expectVersion: string) {
   await expect.poll(() => page.getByTestId('publish-version').innerText(), { timeout: 30_000 }).toContain(expectVersion);
@@ -59,7 +44,7 @@ for (const target of targets) {
     it('publishes to the folder mesh, then a patch version, then to an S3 mesh set up in Settings', async () => {
       const { page, dataDir } = app;
       const file = salesCsv(tempDir(), 2_345, { name: 'weekly-sales.csv' });
-      await describeAndCheck(page, file);
+      await describeAndCheck(page, file, 'Sales by day and region.');
       await page.getByTestId('publish').click();
       await expect.poll(() => page.getByTestId('publish-screen').isVisible()).toBe(true);
       await expect.poll(() => page.getByTestId('publish-summary').innerText(), { timeout: 30_000 }).toMatch(/2,345 rows/);

@@ -10,9 +10,9 @@
 // to say what is wrong with it, exactly as a typed export would have said it.
 
 import type { MeshStore } from '../mesh/mesh-store';
-import { PartsReader } from '../pull/part-parser';
+import { damaged, PartsReader } from '../pull/part-parser';
 import { endpointPartSource, valueReader, type OpenedEndpoint, type PullProgress, type RawPart } from '../pull/read-endpoint';
-import { throwIfCancelled, UserFacingError } from '../result';
+import { throwIfCancelled } from '../result';
 import { csvFieldText, csvHeaderText, type CsvExportOptions } from './csv-export';
 import { COPY_INTEGER, COPY_NUMBER, COPY_TEXT, PartAnomaly, PartCopier, type CopyKind } from './csv-export-scan';
 
@@ -93,5 +93,5 @@ async function explain(store: MeshStore, part: RawPart, of: string, firstHeader:
   } catch (e) {
     return e instanceof Error ? e : new Error(String(e));
   }
-  return new UserFacingError('pull.part-damaged', `Part ${part.n} of ${of} is damaged: ${anomaly.message} The published data cannot be read as it is. Ask the product's owner to publish the version again.`);
+  return damaged({ part: part.n, of }, anomaly.message);
 }

@@ -43,7 +43,7 @@ export async function* csvExportChunks(
 ): AsyncIterable<Uint8Array> {
   const encoder = new TextEncoder();
   const delimiter = opts.delimiter;
-  const decimal = opts.decimal ?? (delimiter === ';' ? ',' : '.');
+  const decimal = decimalMark(opts);
   const field = fieldWriter(delimiter);
   let parts: string[] = [];
   let size = 0;
@@ -85,7 +85,12 @@ export function csvHeaderText(columns: readonly PulledColumn[], opts: Pick<CsvEx
  * so both paths write the same bytes.
  */
 export function csvFieldText(value: PulledValue, opts: Pick<CsvExportOptions, 'delimiter' | 'decimal'>): string {
-  return fieldWriter(opts.delimiter)(csvValue(value, opts.decimal ?? (opts.delimiter === ';' ? ',' : '.')));
+  return fieldWriter(opts.delimiter)(csvValue(value, decimalMark(opts)));
+}
+
+/** The decimal mark asked for, or the delimiter's default (',' with ';', the European locale choice). */
+function decimalMark(opts: Pick<CsvExportOptions, 'delimiter' | 'decimal'>): '.' | ',' {
+  return opts.decimal ?? (opts.delimiter === ';' ? ',' : '.');
 }
 
 /** One CSV line. A single empty field is written as "" so readers do not skip the row as blank. */

@@ -5,9 +5,9 @@
 // the result (a date written at midnight in Auckland shows as the day before): an ISO date is a
 // calendar day, not an instant, and must show as the same day everywhere.
 
-const MS_PER_DAY = 86_400_000;
+export const MS_PER_DAY = 86_400_000;
 /** Serial of 1970-01-01 in Excel's 1900 date system. */
-const UNIX_EPOCH_SERIAL = 25_569;
+export const UNIX_EPOCH_SERIAL = 25_569;
 /**
  * Excel counts a 29 February 1900 that never was (a Lotus 1-2-3 bug it kept), so serials
  * before 1 March 1900 (serial 61) are one day off from the calendar. Such dates, and years past

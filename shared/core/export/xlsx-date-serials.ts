@@ -6,10 +6,8 @@
 // Anything but the plain forms "yyyy-mm-dd" and "yyyy-mm-ddThh:mm:ss[Z]" (fractions, offsets,
 // a space instead of the T) goes to excelSerial() itself.
 
-import { excelSerial } from './excel-date-serial';
+import { excelSerial, MS_PER_DAY, UNIX_EPOCH_SERIAL } from './excel-date-serial';
 
-const MS_PER_DAY = 86_400_000;
-const UNIX_EPOCH_SERIAL = 25_569;
 /** Distinct days remembered before the memory is cleared (a column of random days stays bounded). */
 const MAX_DAYS = 20_000;
 

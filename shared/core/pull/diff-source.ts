@@ -27,6 +27,7 @@ export interface DiffSourceInput {
 }
 
 export async function diffSource(input: DiffSourceInput): Promise<DataDiff> {
+  const signalOpt = input.signal ? { signal: input.signal } : {};
   const source = await openSource(input.bytes, input.fileName, input.signal);
   try {
     const sheet = input.sheet ?? (source.sheets.find((s) => s.name === 'Data') ?? source.sheets[0])?.name;
@@ -36,21 +37,21 @@ export async function diffSource(input: DiffSourceInput): Promise<DataDiff> {
     const headerRow = input.headerRow ?? 1;
     // The header row first (a short read), then the whole sheet once more for the comparison.
     let names: string[] | undefined;
-    for await (const batch of source.rows(sheet, { problems: new ProblemCollector(), ...(input.signal ? { signal: input.signal } : {}) })) {
+    for await (const batch of source.rows(sheet, { problems: new ProblemCollector(), ...signalOpt })) {
       const row = batch.find((r) => r.row === headerRow);
       if (row) names = row.cells.map((c) => displayText(c ?? null));
       if (row || batch.some((r) => r.row > headerRow)) break;
     }
     if (!names) throw new UserFacingError('diff.no-header', `Sheet "${sheet}" of "${input.fileName}" has nothing in row ${headerRow}, where its column names should be.`);
-    const opened = await openEndpoint(input.store, { product: input.product, version: input.version.replace(/^v/, ''), endpoint: input.endpoint ?? 'default', ...(input.signal ? { signal: input.signal } : {}) });
+    const opened = await openEndpoint(input.store, { product: input.product, version: input.version.replace(/^v/, ''), endpoint: input.endpoint ?? 'default', ...signalOpt });
     return await diffRows({
-      published: endpointRows(input.store, opened, input.signal ? { signal: input.signal } : {}),
+      published: endpointRows(input.store, opened, signalOpt),
       publishedColumns: opened.columns,
-      edited: source.rows(sheet, { problems: new ProblemCollector(), ...(input.signal ? { signal: input.signal } : {}) }),
+      edited: source.rows(sheet, { problems: new ProblemCollector(), ...signalOpt }),
       editedHeaderRow: headerRow,
       editedColumns: names,
       key: primaryKeyColumns(opened.contract, opened.endpoint.name),
-      ...(input.signal ? { signal: input.signal } : {}),
+      ...signalOpt,
       ...(input.onProgress ? { onProgress: input.onProgress } : {}),
     });
   } finally {

@@ -21,7 +21,8 @@ export interface Freshness {
   text: string;
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+/** "1 day", "1,204 days": a count with its noun, for the product page's sentences. */
+export const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
 export function freshnessOf(frequency: string | undefined, publishedAt: string | undefined, now: number): Freshness {
   const published = publishedAt ? Date.parse(publishedAt) : NaN;

@@ -24,7 +24,8 @@ export interface PartLabel {
   of: string;
 }
 
-function damaged(label: PartLabel, what: string): UserFacingError {
+/** The words for a part that cannot be read as published: `what` says what is wrong with it. */
+export function damaged(label: PartLabel, what: string): UserFacingError {
   return new UserFacingError(
     'pull.part-damaged',
     `Part ${label.part} of ${label.of} is damaged: ${what} The published data cannot be read as it is. Ask the product's owner to publish the version again.`,

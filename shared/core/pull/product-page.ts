@@ -10,7 +10,7 @@ import { metaFromContract } from '../contract/meta-from-contract';
 import type { MeshStore } from '../mesh/mesh-store';
 import type { CurrentProduct } from '../publish/mesh-state';
 import type { Bump } from '../publish/version-history';
-import { freshnessOf, type Freshness } from './freshness';
+import { freshnessOf, plural, type Freshness } from './freshness';
 
 export { FREQUENCY_DAYS, freshnessOf, type Freshness } from './freshness';
 import { endpointRows, openEndpoint, pulledColumns, type PulledColumn, type PulledValue, type ReadEndpointOptions } from './read-endpoint';
@@ -76,8 +76,6 @@ export interface ProductPage {
   /** Newest first. */
   timeline: TimelineEntry[];
 }
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
 
 export function qualitySummary(check: { findings: number; blocking: number; warnings: number; waived: number }): QualitySummary {

@@ -103,7 +103,3 @@ function plainValue(cell: ReportCell): string | number | null {
   if (typeof cell === 'number') return Number.isFinite(cell) ? cell : safeCellText(String(cell));
   return safeCellText(cell);
 }
-
-
-
-

@@ -12,6 +12,7 @@
 // the chosen name; cancelling or failing removes the temporary file.
 
 import type { WriteStream } from 'node:fs';
+import { columnLetter } from '../../core/columns';
 import {
   ABOUT_KEYS,
   aboutRows,
@@ -111,7 +112,7 @@ async function writeParts(zip: XlsxZipWriter, opts: ProductXlsxOptions, properti
   // parts that depend on it (row count, notes) follow.
   const allowed = columns.map((c, i) => ({ i, values: c.allowed ?? [] })).filter((a) => a.values.length > 0);
   const allowedRanges = new Map(
-    allowed.map((a, k) => [a.i, `'${PRODUCT_SHEETS.allowed}'!$${letter(k)}$2:$${letter(k)}$${a.values.length + 1}`] as const),
+    allowed.map((a, k) => [a.i, `'${PRODUCT_SHEETS.allowed}'!$${columnLetter(k)}$2:$${columnLetter(k)}$${a.values.length + 1}`] as const),
   );
   const data = await writeDataSheet({
     columns,
@@ -188,17 +189,6 @@ function allowedValuesXml(columns: PulledColumn[], allowed: { i: number; values:
   return smallSheetXml({ widths: allowed.map(() => 24) }, allowed.map((a) => safeCellText(columns[a.i]!.name)), rows);
 }
 
-function letter(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 function checkColumns(columns: PulledColumn[]): void {
   if (columns.length === 0) {
     throw new UserFacingError('export.no-columns', 'This table has no columns, so there is nothing to put in a workbook. Check the product page, or ask the owner.');
@@ -210,8 +200,3 @@ function checkColumns(columns: PulledColumn[]): void {
     );
   }
 }
-
-
-
-
-
