@@ -52,7 +52,7 @@ export function PublishDone({ result, onHome, onAgain }: { result: PublishResult
 /** Where a published version is and when it went out; `data` says what readers get (a file or a description-only publish). */
 export function PublishDoneFacts({ result, data, dataTestId }: { result: PublishResult; data: ReactNode; dataTestId?: string }) {
   return (
-    <dl className="facts">
+    <dl className="fact-lines">
       <div>
         <dt>Address</dt>
         <dd>

@@ -8,7 +8,7 @@ export function PublishDestination({ proposal, onChangeMesh }: { proposal: Publi
   return (
     <section className="card form-section publish-facts" aria-labelledby="publish-where">
       <h2 id="publish-where">Where it goes</h2>
-      <dl className="facts">
+      <dl className="fact-lines">
         <div data-testid="publish-mesh">
           <dt>Mesh</dt>
           <dd>

@@ -128,7 +128,7 @@ export function ProductScreen() {
           <section className="card form-section" aria-labelledby="product-about">
             <h2 id="product-about">About this product</h2>
             {page.description ? <p className="product-description">{page.description}</p> : <p className="muted">The owner has not written a description.</p>}
-            <dl className="facts">
+            <dl className="fact-lines">
               {page.purpose && (
                 <div>
                   <dt>Purpose</dt>
