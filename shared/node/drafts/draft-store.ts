@@ -13,6 +13,7 @@ import { copyTitle, draftTitle } from '../../core/drafts/draft-title';
 import { newestFirst, summarizeDraft } from '../../core/drafts/draft-summary';
 import { UserFacingError } from '../../core/result';
 import { cleanStaleTemps, writeJsonAtomically } from '../store/atomic-json';
+import { KeyedQueue } from '../store/keyed-queue';
 import type { SourceRegistry } from '../sources/source-registry';
 import { damagedSummary, emptyOldBin, listDraftFiles, readDraftFile, type DraftRead } from './draft-files';
 import { fingerprintFile } from './fingerprint';
@@ -37,7 +38,7 @@ export class DraftStore {
   readonly binDir: string;
   private readonly now: () => number;
   private readonly binMaxAgeMs: number;
-  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly queue = new KeyedQueue();
 
   constructor(dataDir: string, opts: DraftStoreOptions = {}) {
     this.dir = draftsDir(resolve(dataDir));
@@ -223,15 +224,8 @@ export class DraftStore {
     return new Date(this.now()).toISOString();
   }
 
-  private async queued<T>(id: string, fn: () => Promise<T>): Promise<T> {
-    const previous = this.queues.get(id) ?? Promise.resolve();
-    const run = previous.catch(() => undefined).then(fn);
-    this.queues.set(id, run);
-    try {
-      return await run;
-    } finally {
-      if (this.queues.get(id) === run) this.queues.delete(id);
-    }
+  private queued<T>(id: string, fn: () => Promise<T>): Promise<T> {
+    return this.queue.run(id, fn);
   }
 }
 

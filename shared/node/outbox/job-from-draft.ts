@@ -5,12 +5,12 @@
 // (null: a new product — if someone creates it meanwhile, that is a conflict, never an overwrite).
 
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import type { SheetChoice } from '../../core/publish/prepare';
 import type { Bump } from '../../core/publish/version-history';
 import { fail, ok, type Result } from '../../core/result';
 import { compareVersions } from '../../core/versioning/semver';
 import type { StoredDraft } from '../drafts/stored-draft';
+import { catalogCopyPath } from '../products/catalog-copy';
 import { readJsonFile } from '../store/atomic-json';
 import type { StoredJob } from './outbox-job';
 
@@ -44,7 +44,7 @@ export function sheetsOfDraft(content: StoredDraft['content']): SheetChoice[] {
 /** The version of `product` in the last catalog Mesh Desk read from that mesh (its offline copy). */
 export async function lastSeenVersion(dataDir: string, meshId: string | undefined, product: string): Promise<string | null> {
   if (!meshId) return null;
-  const read = await readJsonFile(join(dataDir, 'catalog-cache', `${meshId.replace(/[^A-Za-z0-9_-]/g, '_')}.json`));
+  const read = await readJsonFile(catalogCopyPath(dataDir, meshId));
   if (read.kind !== 'ok') return null;
   const products = (read.value as { products?: unknown }).products;
   if (!Array.isArray(products)) return null;

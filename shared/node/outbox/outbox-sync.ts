@@ -70,10 +70,19 @@ const DRAFT_STATE: Record<StoredJob['state'], DraftState> = { waiting: 'queued',
 export async function syncOutbox(deps: SyncDeps, req: SyncRequest = {}): Promise<SyncReport> {
   const locked = await withSendLock(deps.store, async () => {
     const outcomes: SendOutcome[] = [];
-    const all = await deps.store.list();
     // A job left "sending" by a process that died: we hold the lock, so nobody sends it now.
-    for (const j of all.filter((x) => x.state === 'sending')) await save(deps, { ...j, state: 'waiting' });
-    const order = jobsToSend(await deps.store.list(), { ...(req.id !== undefined ? { id: req.id } : {}), ...(req.includeFailed ? { includeFailed: true } : {}) });
+    // It is put back in the list read here, so the folder is read once per send.
+    const all: StoredJob[] = [];
+    for (const j of await deps.store.list()) {
+      if (j.state !== 'sending') {
+        all.push(j);
+        continue;
+      }
+      const waiting: StoredJob = { ...j, state: 'waiting' };
+      await save(deps, waiting);
+      all.push(waiting);
+    }
+    const order = jobsToSend(all, { ...(req.id !== undefined ? { id: req.id } : {}), ...(req.includeFailed ? { includeFailed: true } : {}) });
     const unreachableMeshes = new Set<string>();
     for (const queued of order) {
       if (req.signal?.aborted) break;

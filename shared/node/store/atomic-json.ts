@@ -8,24 +8,18 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { KeyedQueue } from './keyed-queue';
 
 const TEMP_SUFFIX = '.tmp';
 /** "<name>.<pid>-<random>.tmp": the pid tells a live writer's temporary file from a dead one's. */
 const TEMP_PATTERN = /\.(\d+)-[0-9a-f]{8}\.tmp$/;
 
 /** Writes per target path are queued in this process, so an older save never lands after a newer one. */
-const queues = new Map<string, Promise<unknown>>();
+const writes = new KeyedQueue();
 
 export async function writeJsonAtomically(path: string, value: unknown): Promise<void> {
   const text = `${JSON.stringify(value, null, 2)}\n`;
-  const previous = queues.get(path) ?? Promise.resolve();
-  const run = previous.catch(() => undefined).then(() => writeTextAtomically(path, text));
-  queues.set(path, run);
-  try {
-    await run;
-  } finally {
-    if (queues.get(path) === run) queues.delete(path);
-  }
+  await writes.run(path, () => writeTextAtomically(path, text));
 }
 
 async function writeTextAtomically(path: string, text: string): Promise<void> {

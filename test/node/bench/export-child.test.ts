@@ -3,40 +3,16 @@
 // CSV, reports the export's own time, size and memory, and removes its file and bucket
 // afterwards. Skipped where moto_server is not installed.
 
-import { ListBucketsCommand } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { readdir, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { motoSkipReason, startMotoServer, type MotoServer } from '../../harness/moto-server';
-import { benchS3Client } from '../../../shared/node/bench/bench-s3';
 import type { ChildSuccess } from '../../../shared/node/bench/child-main';
-import { writeBenchCsv } from '../../../shared/node/bench/csv-generator';
 import { runChild } from '../../../shared/node/bench/run-child';
+import { useMotoBench } from './moto-bench-fixture';
 
 const ROWS = 2500;
-const skip = motoSkipReason();
-let dir = '';
-let csv = '';
-let moto: MotoServer | undefined;
-
-beforeAll(async () => {
-  if (skip) return;
-  dir = await mkdtemp(join(tmpdir(), 'mesh-bench-export-test-'));
-  csv = join(dir, 'orders.csv');
-  await writeBenchCsv(csv, ROWS, false);
-  moto = await startMotoServer();
-}, 60_000);
-
-afterAll(async () => {
-  await moto?.stop();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
-
-async function buckets(): Promise<string[]> {
-  const out = await benchS3Client(moto!.endpoint).send(new ListBucketsCommand({}));
-  return (out.Buckets ?? []).map((b) => b.Name ?? '');
-}
+const bench = useMotoBench('mesh-bench-export-test-', ROWS);
+const { skip, buckets } = bench;
 
 /** Temporary export folders the children left behind in the system temp dir. */
 async function leftovers(): Promise<string[]> {
@@ -46,7 +22,7 @@ async function leftovers(): Promise<string[]> {
 describe.skipIf(skip !== null)('export bench children (moto_server)', () => {
   it('exports the published product to XLSX and removes the file and the bucket', async () => {
     const before = await leftovers();
-    const report = await runChild('export-xlsx', csv, { params: { endpoint: moto!.endpoint } });
+    const report = await runChild('export-xlsx', bench.csv, { params: { endpoint: bench.endpoint } });
     expect(report).not.toHaveProperty('error');
     const r = report as ChildSuccess;
     expect(r.rows).toBe(ROWS);
@@ -64,19 +40,19 @@ describe.skipIf(skip !== null)('export bench children (moto_server)', () => {
   }, 120_000);
 
   it('exports the published product to CSV: a header, every row, a BOM', async () => {
-    const report = await runChild('export-csv', csv, { params: { endpoint: moto!.endpoint } });
+    const report = await runChild('export-csv', bench.csv, { params: { endpoint: bench.endpoint } });
     expect(report).not.toHaveProperty('error');
     const r = report as ChildSuccess;
     expect(r.export).toMatchObject({ format: 'csv', rows: ROWS });
     // The same rows as the source, re-serialized: near the source's size (values are typed
     // and re-written, so not byte for byte).
-    const source = (await stat(csv)).size;
+    const source = (await stat(bench.csv)).size;
     expect(r.export!.bytesWritten).toBeGreaterThan(source * 0.8);
     expect(r.export!.bytesWritten).toBeLessThan(source * 1.5);
     expect(await buckets()).toEqual([]);
   }, 120_000);
 
   it('fails in words without an endpoint', async () => {
-    expect(await runChild('export-csv', csv)).toMatchObject({ error: { code: 'failed', message: expect.stringContaining('no S3 endpoint given') } });
+    expect(await runChild('export-csv', bench.csv)).toMatchObject({ error: { code: 'failed', message: expect.stringContaining('no S3 endpoint given') } });
   }, 60_000);
 });

@@ -3,50 +3,25 @@
 // mesh policy gives, the plain upload sends the file's exact bytes, and both remove their
 // bucket afterwards. Skipped where moto_server is not installed.
 
-import { ListBucketsCommand } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { motoSkipReason, startMotoServer, type MotoServer } from '../../harness/moto-server';
-import { benchS3Client } from '../../../shared/node/bench/bench-s3';
+import { describe, expect, it } from 'vitest';
+import { stat } from 'node:fs/promises';
 import type { ChildSuccess } from '../../../shared/node/bench/child-main';
-import { writeBenchCsv } from '../../../shared/node/bench/csv-generator';
 import { runChild } from '../../../shared/node/bench/run-child';
+import { useMotoBench } from './moto-bench-fixture';
 
 const ROWS = 2500;
-const skip = motoSkipReason();
-let dir = '';
-let csv = '';
-let moto: MotoServer | undefined;
-
-beforeAll(async () => {
-  if (skip) return;
-  dir = await mkdtemp(join(tmpdir(), 'mesh-bench-publish-'));
-  csv = join(dir, 'orders.csv');
-  await writeBenchCsv(csv, ROWS, false);
-  moto = await startMotoServer();
-}, 60_000);
-
-afterAll(async () => {
-  await moto?.stop();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
-
-async function buckets(): Promise<string[]> {
-  const out = await benchS3Client(moto!.endpoint).send(new ListBucketsCommand({}));
-  return (out.Buckets ?? []).map((b) => b.Name ?? '');
-}
+const bench = useMotoBench('mesh-bench-publish-', ROWS);
+const { skip, buckets } = bench;
 
 describe.skipIf(skip !== null)('publish bench children (moto_server)', () => {
   it('publishes through the check and write passes with 1000-row parts, then removes its bucket', async () => {
-    const report = await runChild('publish-1000', csv, { params: { endpoint: moto!.endpoint } });
+    const report = await runChild('publish-1000', bench.csv, { params: { endpoint: bench.endpoint } });
     expect(report).not.toHaveProperty('error');
     const r = report as ChildSuccess;
     expect(r.rows).toBe(ROWS);
     expect(r.publish).toMatchObject({ partRows: 1000, parts: 3, concurrency: 8 });
     // Every part repeats the header and rows end in CRLF: a little more than the file.
-    expect(r.publish!.bytesSent).toBeGreaterThan((await stat(csv)).size);
+    expect(r.publish!.bytesSent).toBeGreaterThan((await stat(bench.csv)).size);
     expect(r.publish!.prepareSeconds).toBeGreaterThan(0);
     expect(r.publish!.writeSeconds).toBeGreaterThan(0);
     expect(r.publish!.writePeakRssMb).toBeLessThanOrEqual(r.peakRssMb);
@@ -55,7 +30,7 @@ describe.skipIf(skip !== null)('publish bench children (moto_server)', () => {
   }, 120_000);
 
   it('takes the part size from the policy file it writes into the mesh', async () => {
-    const report = await runChild('publish-100k', csv, { params: { endpoint: moto!.endpoint } });
+    const report = await runChild('publish-100k', bench.csv, { params: { endpoint: bench.endpoint } });
     expect(report).not.toHaveProperty('error');
     const r = report as ChildSuccess;
     expect(r.publish).toMatchObject({ partRows: 100_000, parts: 1 });
@@ -63,15 +38,15 @@ describe.skipIf(skip !== null)('publish bench children (moto_server)', () => {
   }, 120_000);
 
   it('uploads the exact bytes of the file as the objects asked for', async () => {
-    const report = await runChild('plain-s3-1000', csv, { params: { endpoint: moto!.endpoint, objects: 7 } });
+    const report = await runChild('plain-s3-1000', bench.csv, { params: { endpoint: bench.endpoint, objects: 7 } });
     expect(report).not.toHaveProperty('error');
     const r = report as ChildSuccess;
-    expect(r.publish).toMatchObject({ parts: 7, bytesSent: (await stat(csv)).size, concurrency: 8 });
+    expect(r.publish).toMatchObject({ parts: 7, bytesSent: (await stat(bench.csv)).size, concurrency: 8 });
     expect(await buckets()).toEqual([]);
   }, 120_000);
 
   it('fails in words without an endpoint or an object count', async () => {
-    expect(await runChild('publish-1000', csv)).toMatchObject({ error: { code: 'failed', message: expect.stringContaining('no S3 endpoint given') } });
-    expect(await runChild('plain-s3-1000', csv, { params: { endpoint: moto!.endpoint } })).toMatchObject({ error: { code: 'failed', message: expect.stringContaining('whole number of objects') } });
+    expect(await runChild('publish-1000', bench.csv)).toMatchObject({ error: { code: 'failed', message: expect.stringContaining('no S3 endpoint given') } });
+    expect(await runChild('plain-s3-1000', bench.csv, { params: { endpoint: bench.endpoint } })).toMatchObject({ error: { code: 'failed', message: expect.stringContaining('whole number of objects') } });
   }, 120_000);
 });

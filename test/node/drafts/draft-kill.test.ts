@@ -11,6 +11,7 @@ import { spawn } from 'node:child_process';
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { seededRandom as random } from '../../../shared/node/bench/prng';
 import { readJsonFile } from '../../../shared/node/store/atomic-json';
 import { DraftStore } from '../../../shared/node/drafts/draft-store';
 import { isStoredDraft, type StoredDraft } from '../../../shared/node/drafts/stored-draft';
@@ -26,17 +27,6 @@ beforeAll(async () => {
   await build({ entryPoints: [join(__dirname, 'kill-child.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outfile: bundle, logLevel: 'silent' });
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-/** A tiny seeded generator for the kill delays, so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Runs the child, kills it with SIGKILL `delayMs` after it is ready (or after start, if `early`). */
 function killRound(seed: number, delayMs: number, early: boolean): Promise<{ ready: boolean; stderr: string }> {

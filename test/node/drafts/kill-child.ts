@@ -6,21 +6,10 @@
 
 import type { DraftContent } from '../../../shared/core/api/draft-types';
 import { DraftStore } from '../../../shared/node/drafts/draft-store';
+import { seededRandom as random } from '../../../shared/node/bench/prng';
 import { SourceRegistry } from '../../../shared/node/sources/source-registry';
 
 export const KILL_DRAFT_IDS = ['killDraft0', 'killDraft1', 'killDraft2', 'killDraft3', 'killDraft4'];
-
-/** Small deterministic generator (mulberry32), so a failing round can be replayed from its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** "len:<n>;" then n characters: checkable without trusting anything else in the file. */
 export function selfCheckingText(n: number, fill: string): string {
