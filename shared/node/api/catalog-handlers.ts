@@ -4,9 +4,7 @@
 // kept in the data folder, so the Catalog screen still works — marked offline — when the mesh
 // cannot be reached.
 
-import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname } from 'node:path';
 import type { ApiHandlers, CatalogView } from '../../core/api/contract';
 import { parseCatalog } from '../../core/catalog/catalog-index';
 import { readCatalog } from '../../core/catalog/catalog-store';
@@ -16,7 +14,9 @@ import { metaFromContract } from '../../core/contract/meta-from-contract';
 import { previewRows, productPage } from '../../core/pull/product-page';
 import { fail, ok, toAppError } from '../../core/result';
 import { openMesh } from '../mesh/open-mesh';
+import { catalogCopyPath } from '../products/catalog-copy';
 import { rememberProduct } from '../products/product-cache';
+import { cleanStaleTemps, readJsonFile, writeJsonAtomically } from '../store/atomic-json';
 import type { MeshSettingsStore } from '../settings/mesh-settings';
 
 type CatalogHandlers = Pick<ApiHandlers, 'catalog.list' | 'product.get' | 'product.preview' | 'product.meta'>;
@@ -25,8 +25,9 @@ type CatalogHandlers = Pick<ApiHandlers, 'catalog.list' | 'product.get' | 'produ
 const UNREACHABLE = new Set(['mesh.network', 'mesh.io']);
 
 export function createCatalogHandlers(deps: { dataDir: string; settings: MeshSettingsStore }): CatalogHandlers {
-  const cacheDir = join(deps.dataDir, 'catalog-cache');
-  const cacheFile = (meshId: string) => join(cacheDir, `${meshId.replace(/[^A-Za-z0-9_-]/g, '_')}.json`);
+  const cacheFile = (meshId: string) => catalogCopyPath(deps.dataDir, meshId);
+  // Copies half-written by a Mesh Desk that was killed are removed once.
+  const cleaned = cleanStaleTemps(dirname(cacheFile('x'))).catch(() => 0);
 
   async function active() {
     const view = await deps.settings.view();
@@ -45,7 +46,8 @@ export function createCatalogHandlers(deps: { dataDir: string; settings: MeshSet
       try {
         const { index, rebuilt } = await readCatalog(store, { now: Date.now, verify: true, signal: AbortSignal.timeout(60_000) });
         const view: CatalogView = { meshName: name, mesh: url, products: index.products, readAt: new Date().toISOString(), offline: false, rebuilt };
-        await saveCache(cacheFile(id), view).catch(() => undefined);
+        await cleaned;
+        await writeJsonAtomically(cacheFile(id), view).catch(() => undefined);
         return ok(view);
       } catch (e) {
         const err = toAppError(e);
@@ -97,17 +99,11 @@ export function createCatalogHandlers(deps: { dataDir: string; settings: MeshSet
   };
 }
 
-async function saveCache(file: string, view: CatalogView): Promise<void> {
-  await mkdir(join(file, '..'), { recursive: true });
-  // A unique name: two catalog reads at once must not rename each other's half-written copy.
-  const tmp = `${file}.${process.pid}.${randomUUID()}.tmp`;
-  await writeFile(tmp, JSON.stringify(view), 'utf8');
-  await rename(tmp, file);
-}
-
 async function loadCache(file: string): Promise<CatalogView | undefined> {
+  const read = await readJsonFile(file);
+  if (read.kind !== 'ok') return undefined;
   try {
-    const view = JSON.parse(await readFile(file, 'utf8')) as CatalogView;
+    const view = read.value as CatalogView;
     // The entries are checked like any catalog read from a mesh: a damaged file yields none.
     const index = parseCatalog(JSON.stringify({ format: 1, updatedAt: view.readAt, products: view.products }));
     if (!index.ok || typeof view.meshName !== 'string' || typeof view.mesh !== 'string') return undefined;
